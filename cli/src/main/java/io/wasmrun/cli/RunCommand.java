@@ -1,0 +1,200 @@
+package io.wasmrun.cli;
+
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import io.wasmrun.runtime.LoadedModule;
+import io.wasmrun.runtime.Linker;
+import io.wasmrun.runtime.Signatures;
+import io.wasmrun.runtime.Wasi;
+import io.wasmrun.runtime.WasiConfig;
+import io.wasmrun.runtime.WasmInstance;
+import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.runtime.values.ValueSyntaxException;
+import io.wasmrun.runtime.values.WasmValues;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code wasmrun run}: runs a WASI command, or calls one exported function. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Runs a WebAssembly module: calls the WASI command entry point `_start` with",
+            "ARGS as argv, or with --invoke calls one exported function with ARGS as its",
+            "parameters and prints its results, one per line.",
+            "",
+            "Options may stand before or after MODULE: after MODULE, wasmrun's own",
+            "options are still recognised, any other token goes to the guest, and `--`",
+            "hands everything after it to the guest unchanged.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  wasmrun hello.wasm",
+            "  wasmrun --invoke fib fib.wasm 20",
+            "  wasmrun fib.wasm --invoke fib 20",
+            "  wasmrun --dir .::/data --env NAME=world app.wasm -- --flag-for-the-guest"
+        })
+final class RunCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin EngineOptions engine;
+    @Mixin AllocatorOptions allocator;
+
+    @Option(
+            names = "--invoke",
+            paramLabel = "NAME",
+            description = "Call the exported function NAME instead of `_start`; ARGS are its parameters.")
+    String invoke;
+
+    @Option(
+            names = "--dir",
+            paramLabel = "HOST[::GUEST]",
+            description = "Preopen host directory HOST for the guest, as GUEST (default: HOST).")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(
+            names = "--env",
+            paramLabel = "NAME[=VAL]",
+            description = "Set an environment variable for the guest; NAME alone passes the host's value.")
+    List<String> env = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "The module to run (.wasm).")
+    Path module;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest.")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        var wasiConfig = wasiConfig();
+        try (var allocation = allocator.create();
+                var runtime =
+                        WasmRuntime.builder()
+                                .withEngine(engine.engine)
+                                .withAllocator(allocation)
+                                .build()) {
+            LoadedModule loaded = runtime.load(module);
+            List<Long> params = invoke == null ? List.of() : parseParams(loaded);
+            var linker = new Linker();
+            try (var wasi = Wasi.create(wasiConfig)) {
+                wasi.defineInto(linker);
+                try (WasmInstance instance = runtime.instantiate(loaded, linker)) {
+                    return invoke == null ? runCommand(instance) : invoke(instance, params);
+                } catch (WasiExitException exit) {
+                    return exit.exitCode();
+                } finally {
+                    System.out.flush();
+                    System.err.flush();
+                }
+            }
+        }
+    }
+
+    private int runCommand(WasmInstance instance) {
+        if (instance.module().exportedFunctionType("_start").isEmpty()) {
+            return ExitCodes.OK;
+        }
+        instance.call("_start");
+        return ExitCodes.OK;
+    }
+
+    private int invoke(WasmInstance instance, List<Long> params) {
+        FunctionType type = instance.functionType(invoke);
+        long[] raw = params.stream().mapToLong(Long::longValue).toArray();
+        long[] results = instance.call(invoke, raw);
+        PrintStream out = System.out;
+        for (int i = 0; i < type.returns().size(); i++) {
+            out.println(WasmValues.format(results[i], type.returns().get(i)));
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<Long> parseParams(LoadedModule loaded) {
+        FunctionType type =
+                loaded.exportedFunctionType(invoke)
+                        .orElseThrow(() -> unknownExport(loaded));
+        String signature = Signatures.describe(invoke, type);
+        if (args.size() != type.params().size()) {
+            throw new WasmrunException(
+                    loaded.name()
+                            + ": `"
+                            + invoke
+                            + "` takes "
+                            + type.params().size()
+                            + " argument"
+                            + (type.params().size() == 1 ? "" : "s")
+                            + " but "
+                            + args.size()
+                            + " "
+                            + (args.size() == 1 ? "was" : "were")
+                            + " given; signature: "
+                            + signature);
+        }
+        List<Long> values = new ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) {
+            try {
+                values.add(WasmValues.parse(args.get(i), type.params().get(i)));
+            } catch (ValueSyntaxException e) {
+                throw new WasmrunException(
+                        loaded.name() + ": argument " + (i + 1) + ": " + e.getMessage() + "; signature: " + signature);
+            }
+        }
+        return values;
+    }
+
+    private WasmrunException unknownExport(LoadedModule loaded) {
+        var names = Signatures.exportedFunctions(loaded.wasm());
+        return new WasmrunException(
+                loaded.name()
+                        + ": unknown export `"
+                        + invoke
+                        + "`"
+                        + (names.isEmpty()
+                                ? " (the module exports no functions)"
+                                : " (exported functions: " + String.join(", ", names) + ")"));
+    }
+
+    private WasiConfig wasiConfig() {
+        List<String> argv = new ArrayList<>();
+        argv.add(module.getFileName() == null ? module.toString() : module.getFileName().toString());
+        if (invoke == null) {
+            argv.addAll(args);
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String entry : env) {
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                String value = System.getenv(entry);
+                if (value != null) {
+                    environment.put(entry, value);
+                }
+            } else {
+                environment.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        Map<String, Path> preopens = new LinkedHashMap<>();
+        for (String dir : dirs) {
+            int sep = dir.indexOf("::");
+            String host = sep < 0 ? dir : dir.substring(0, sep);
+            String guest = sep < 0 ? dir : dir.substring(sep + 2);
+            Path hostPath = Path.of(host);
+            if (!java.nio.file.Files.isDirectory(hostPath)) {
+                throw new WasmrunException("--dir " + dir + ": " + host + " is not a directory");
+            }
+            preopens.put(guest, hostPath);
+        }
+        return new WasiConfig(argv, environment, preopens, System.in, System.out, System.err);
+    }
+}

@@ -1,0 +1,51 @@
+package io.wasmrun.cli;
+
+import io.wasmrun.runtime.ModuleLoadException;
+import io.wasmrun.runtime.WasmRuntime;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wasmrun validate}: decodes and validates modules without running them. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Decodes and validates each MODULE and prints `ok` or the reason, one line per file.",
+            "Exits 0 only if every module is valid."
+        })
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin AllocatorOptions allocator;
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "MODULE", description = "Modules to validate.")
+    List<Path> modules;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int invalid = 0;
+        try (var allocation = allocator.create();
+                var runtime = WasmRuntime.builder().withAllocator(allocation).build()) {
+            for (Path module : modules) {
+                try {
+                    runtime.load(module);
+                    out.println(module + ": ok");
+                } catch (ModuleLoadException e) {
+                    out.println(e.source().equals(module.toString()) ? e.getMessage() : module + ": " + e.problem());
+                    invalid++;
+                }
+            }
+        }
+        out.flush();
+        return invalid == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+}

@@ -1,0 +1,37 @@
+package io.wasmrun.runtime;
+
+import com.dylibso.chicory.wasm.InvalidException;
+import com.dylibso.chicory.wasm.UnlinkableException;
+import io.wasmrun.allocator.LimitExceededException;
+
+/** Turns a failed instantiation's exception into the one wasmrun reports. */
+final class Instantiation {
+    private Instantiation() {}
+
+    static RuntimeException translate(Throwable error, LoadedModule module) {
+        if (error instanceof WasmrunException known) {
+            return known;
+        }
+        if (error instanceof UnlinkableException unlinkable) {
+            return new LinkException(module.name() + ": " + unlinkable.getMessage(), unlinkable);
+        }
+        if (error instanceof InvalidException invalid) {
+            return new ModuleLoadException(
+                    ModuleLoadException.Kind.INVALID, module.name(), invalid.getMessage(), invalid);
+        }
+        if (error instanceof LimitExceededException limit) {
+            return new WasmrunException(module.name() + ": " + limit.getMessage(), limit);
+        }
+        RuntimeException translated = Execution.translate(error, module.wasm());
+        if (translated instanceof WasmTrap) {
+            return translated;
+        }
+        return new WasmrunException(
+                module.name() + ": instantiation failed: " + describe(translated), translated);
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+}

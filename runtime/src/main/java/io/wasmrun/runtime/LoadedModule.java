@@ -1,0 +1,76 @@
+package io.wasmrun.runtime;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import io.wasmrun.allocator.ModuleInfo;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A parsed and validated module, ready to be instantiated any number of times. With the compiler
+ * engine the module is translated to JVM bytecode once, on first instantiation, and every later
+ * instance reuses the generated classes.
+ */
+public final class LoadedModule {
+    private final ModuleInfo info;
+    private final Engine engine;
+    private volatile Function<Instance, Machine> machineFactory;
+
+    LoadedModule(ModuleInfo info, Engine engine) {
+        this.info = info;
+        this.engine = engine;
+    }
+
+    /** The display name, usually the file name. */
+    public String name() {
+        return info.name();
+    }
+
+    /** The parsed Chicory module. */
+    public WasmModule wasm() {
+        return info.module();
+    }
+
+    /** The allocator's view of this module. */
+    public ModuleInfo info() {
+        return info;
+    }
+
+    /** The engine instances of this module run on. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The type of the exported function {@code name}, if there is such an export. */
+    public Optional<FunctionType> exportedFunctionType(String name) {
+        return Signatures.export(wasm(), name)
+                .filter(e -> e.exportType() == ExternalType.FUNCTION)
+                .map(e -> Signatures.functionType(wasm(), e.index()));
+    }
+
+    Function<Instance, Machine> machineFactory() {
+        Function<Instance, Machine> factory = machineFactory;
+        if (factory == null) {
+            synchronized (this) {
+                factory = machineFactory;
+                if (factory == null) {
+                    factory = createMachineFactory();
+                    machineFactory = factory;
+                }
+            }
+        }
+        return factory;
+    }
+
+    private Function<Instance, Machine> createMachineFactory() {
+        return switch (engine) {
+            case INTERPRETER -> InterpreterMachine::new;
+            case COMPILER -> MachineFactoryCompiler.compile(wasm());
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package io.wasmrun.runtime;
+
+import com.dylibso.chicory.wasm.InvalidException;
+import com.dylibso.chicory.wasm.MalformedException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+
+/**
+ * Decodes and validates module bytes, classifying every failure into a one-line
+ * {@link ModuleLoadException}: not wasm at all, malformed binary, or invalid module.
+ */
+final class ModuleDecoder {
+    private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6d};
+
+    private ModuleDecoder() {}
+
+    static WasmModule decode(String name, byte[] bytes) {
+        if (!hasMagic(bytes)) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.NOT_WASM, name, notWasmReason(bytes), null);
+        }
+        try {
+            return Parser.parse(bytes);
+        } catch (InvalidException e) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.INVALID, name, "invalid module: " + message(e), e);
+        } catch (MalformedException e) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.MALFORMED, name, "malformed module: " + message(e), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.MALFORMED, name, "malformed module: " + message(e), e);
+        }
+    }
+
+    private static boolean hasMagic(byte[] bytes) {
+        if (bytes.length < MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String notWasmReason(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "not a WebAssembly module (the file is empty)";
+        }
+        if (looksLikeText(bytes)) {
+            return "not a WebAssembly binary: it looks like the text format (.wat), which this"
+                    + " build of wasmrun cannot read yet; convert it with `wat2wasm`";
+        }
+        return "not a WebAssembly module (no \\0asm magic number at the start)";
+    }
+
+    private static boolean looksLikeText(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '(') {
+                return true;
+            }
+            if (b == ';' || b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+                continue;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private static String message(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String prefix = "section size mismatch, unexpected end of section or function, ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+}

@@ -1,0 +1,47 @@
+package io.wasmrun.runtime;
+
+/**
+ * A module could not be loaded. The message is one line that names the file and the problem,
+ * e.g. {@code hello.wasm: not a WebAssembly binary (bad magic number)}.
+ */
+public final class ModuleLoadException extends WasmrunException {
+
+    /** Why loading failed, so callers can react (the spec runner tells malformed from invalid). */
+    public enum Kind {
+        /** The file is missing or unreadable. */
+        UNREADABLE,
+        /** The bytes are not a WebAssembly binary or text module. */
+        NOT_WASM,
+        /** The binary does not decode. */
+        MALFORMED,
+        /** The module decodes but fails validation. */
+        INVALID,
+        /** The module is valid but exceeds a limit of the runtime or its allocator. */
+        UNSUPPORTED
+    }
+
+    private final Kind kind;
+    private final String source;
+    private final String problem;
+
+    public ModuleLoadException(Kind kind, String source, String problem, Throwable cause) {
+        super(source + ": " + problem, cause);
+        this.kind = kind;
+        this.source = source;
+        this.problem = problem;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The file name or label of the module. */
+    public String source() {
+        return source;
+    }
+
+    /** The problem alone, without the source. */
+    public String problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,43 @@
+package io.wasmrun.runtime;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a WASI preview1 guest sees of the host: its argv, environment, preopened directories and
+ * standard streams.
+ *
+ * @param args argv, {@code args.get(0)} being the program name
+ * @param env environment variables in definition order
+ * @param preopens guest path to host directory, e.g. {@code "/data" -> /home/me/data}
+ * @param stdin standard input
+ * @param stdout standard output
+ * @param stderr standard error
+ */
+public record WasiConfig(
+        List<String> args,
+        Map<String, String> env,
+        Map<String, Path> preopens,
+        InputStream stdin,
+        OutputStream stdout,
+        OutputStream stderr) {
+
+    public WasiConfig {
+        args = List.copyOf(args);
+        env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        preopens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preopens));
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(stderr, "stderr");
+    }
+
+    /** The process's own streams, no environment and no directories. */
+    public static WasiConfig inheritStdio(List<String> args) {
+        return new WasiConfig(args, Map.of(), Map.of(), System.in, System.out, System.err);
+    }
+}

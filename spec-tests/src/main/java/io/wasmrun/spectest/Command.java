@@ -1,0 +1,128 @@
+package io.wasmrun.spectest;
+
+import java.util.List;
+
+/** One command of a wast script, as read from wast2json's JSON. */
+public sealed interface Command {
+
+    /** The line of the command in the {@code .wast} file. */
+    int line();
+
+    /** The command's name as written in the script, e.g. {@code assert_return}. */
+    String name();
+
+    /**
+     * Defines a module and makes it the current one.
+     *
+     * @param name the module's {@code $name}, or {@code null}
+     * @param filename the module file next to the JSON ({@code .wasm}, or {@code .wat} for text
+     *     that wast2json could not convert)
+     */
+    record Module(int line, String name, String filename) implements Command {
+        @Override
+        public String name() {
+            return "module";
+        }
+    }
+
+    /**
+     * Makes a module's exports importable under {@code as}.
+     *
+     * @param module the module's {@code $name}, or {@code null} for the current module
+     */
+    record Register(int line, String module, String as) implements Command {
+        @Override
+        public String name() {
+            return "register";
+        }
+    }
+
+    /** Performs an action and ignores its results (it must not trap). */
+    record Perform(int line, Action action) implements Command {
+        @Override
+        public String name() {
+            return "action";
+        }
+    }
+
+    /** Performs an action and checks its results. */
+    record AssertReturn(int line, Action action, List<WastValue> expected) implements Command {
+        public AssertReturn {
+            expected = List.copyOf(expected);
+        }
+
+        @Override
+        public String name() {
+            return "assert_return";
+        }
+    }
+
+    /**
+     * Performs an action that must fail.
+     *
+     * @param kind how it must fail
+     * @param text the reference interpreter's message, e.g. {@code integer divide by zero}
+     */
+    record AssertFailure(int line, FailureKind kind, Action action, String text) implements Command {
+        @Override
+        public String name() {
+            return kind.commandName();
+        }
+    }
+
+    /**
+     * Loads or instantiates a module that must be rejected.
+     *
+     * @param kind how it must be rejected
+     * @param filename the module file ({@code .wasm}, or {@code .wat} for a text module)
+     * @param text the reference interpreter's message
+     */
+    record AssertModule(int line, ModuleKind kind, String filename, String text) implements Command {
+        @Override
+        public String name() {
+            return kind.commandName();
+        }
+    }
+
+    /** How an action must fail. */
+    enum FailureKind {
+        /** {@code assert_trap}: a trap. */
+        TRAP("assert_trap"),
+        /** {@code assert_exhaustion}: the call stack runs out. */
+        EXHAUSTION("assert_exhaustion"),
+        /** {@code assert_exception}: an uncaught wasm exception. */
+        EXCEPTION("assert_exception");
+
+        private final String commandName;
+
+        FailureKind(String commandName) {
+            this.commandName = commandName;
+        }
+
+        public String commandName() {
+            return commandName;
+        }
+    }
+
+    /** How a module must be rejected. */
+    enum ModuleKind {
+        /** {@code assert_malformed}: it does not decode. */
+        MALFORMED("assert_malformed"),
+        /** {@code assert_invalid}: it decodes but does not validate. */
+        INVALID("assert_invalid"),
+        /** {@code assert_unlinkable}: its imports cannot be satisfied. */
+        UNLINKABLE("assert_unlinkable"),
+        /** {@code assert_uninstantiable}: initialisation or the start function traps. */
+        UNINSTANTIABLE("assert_uninstantiable");
+
+        private final String commandName;
+
+        ModuleKind(String commandName) {
+            this.commandName = commandName;
+        }
+
+        public String commandName() {
+            return commandName;
+        }
+    }
+}

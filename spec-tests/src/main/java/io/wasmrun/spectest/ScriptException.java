@@ -1,0 +1,17 @@
+package io.wasmrun.spectest;
+
+import io.wasmrun.runtime.WasmrunException;
+
+/**
+ * A whole script cannot be run: the file is missing, wast2json rejects it, or its JSON holds a
+ * command this runner does not know. The message is one line that names the file.
+ */
+public final class ScriptException extends WasmrunException {
+    public ScriptException(String message) {
+        super(message);
+    }
+
+    public ScriptException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
