@@ -1,9 +1,15 @@
 package io.wasmrun.cli;
 
 import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.LimitExceededException;
 import io.wasmrun.allocator.ondemand.OnDemandConfig;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.pooling.PoolingConfig;
+import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.runtime.WasmrunException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -26,12 +32,20 @@ public final class AllocatorOptions {
         }
     }
 
+    Kind kind = Kind.ON_DEMAND;
+
+    /** Whether --allocator was given, to tell a clash with --pooling from the default. */
+    private boolean kindGiven;
+
     @Option(
             names = "--allocator",
             paramLabel = "KIND",
             converter = KindConverter.class,
             description = "Instance allocator: on-demand (one reservation per memory) or pooling (default: on-demand).")
-    Kind kind = Kind.ON_DEMAND;
+    void allocator(Kind value) {
+        kind = value;
+        kindGiven = true;
+    }
 
     @Option(
             names = "--memory-reservation",
@@ -68,13 +82,258 @@ public final class AllocatorOptions {
             description = "Run wasm calls on a thread with this stack size (default: the calling thread's stack).")
     Long maxWasmStack;
 
+    // ---------------------------------------------------------------- pooling (wasmtime's names)
+
+    @Option(
+            names = "--pooling",
+            description = "Shorthand for --allocator=pooling.")
+    boolean pooling;
+
+    @Option(
+            names = {"--pooling-total-core-instances", "--max-instances"},
+            paramLabel = "N",
+            description = "Pooling: instances alive at once (default: 1000).")
+    Integer poolingTotalCoreInstances;
+
+    @Option(
+            names = "--pooling-total-memories",
+            paramLabel = "N",
+            description = "Pooling: memory slots in the pool's one reservation (default: 1000).")
+    Integer poolingTotalMemories;
+
+    @Option(
+            names = "--pooling-total-tables",
+            paramLabel = "N",
+            description = "Pooling: table slots (default: 1000).")
+    Integer poolingTotalTables;
+
+    @Option(
+            names = "--pooling-total-stacks",
+            paramLabel = "N",
+            description = "Pooling: execution-stack threads alive at once, with --async-stack-size or --max-wasm-stack (default: 1000).")
+    Integer poolingTotalStacks;
+
+    @Option(
+            names = "--pooling-max-memory-size",
+            paramLabel = "BYTES",
+            converter = ByteSizeConverter.class,
+            description = "Pooling: the largest memory, and each slot's reservation (default and maximum: 2GiB-64KiB).")
+    Long poolingMaxMemorySize;
+
+    @Option(
+            names = "--pooling-table-elements",
+            paramLabel = "N",
+            description = "Pooling: the largest table (default: 20000).")
+    Integer poolingTableElements;
+
+    @Option(
+            names = "--pooling-max-memories-per-module",
+            paramLabel = "N",
+            description = "Pooling: defined memories one module may have (default: 1).")
+    Integer poolingMaxMemoriesPerModule;
+
+    @Option(
+            names = "--pooling-max-tables-per-module",
+            paramLabel = "N",
+            description = "Pooling: defined tables one module may have (default: 1).")
+    Integer poolingMaxTablesPerModule;
+
+    @Option(
+            names = "--pooling-max-unused-warm-slots",
+            paramLabel = "N",
+            description = "Pooling: freed slots kept for reuse by the same module (default: 100).")
+    Integer poolingMaxUnusedWarmSlots;
+
+    @Option(
+            names = "--pooling-decommit-batch-size",
+            paramLabel = "N",
+            description = "Pooling: freed memories reset together (default: 1).")
+    Integer poolingDecommitBatchSize;
+
+    @Option(
+            names = "--pooling-memory-keep-resident",
+            paramLabel = "BYTES",
+            converter = ByteSizeConverter.class,
+            description = "Pooling: bytes of a freed memory zeroed by writing, kept resident (default: 0).")
+    Long poolingMemoryKeepResident;
+
+    @Option(
+            names = "--pooling-table-keep-resident",
+            paramLabel = "BYTES",
+            converter = ByteSizeConverter.class,
+            description = "Pooling: a freed table whose arrays fit is kept for reuse (default: 256KiB).")
+    Long poolingTableKeepResident;
+
+    @Option(
+            names = "--pooling-memory-protection-keys",
+            paramLabel = "auto|yes|no",
+            converter = EnabledConverter.class,
+            description = "Pooling: stripe memories by memory protection key (default: no).")
+    PoolingConfig.Enabled poolingMemoryProtectionKeys;
+
+    @Option(
+            names = "--pooling-max-memory-protection-keys",
+            paramLabel = "N",
+            description = "Pooling: protection keys to use at most (default: 16; the kernel has 15).")
+    Integer poolingMaxMemoryProtectionKeys;
+
+    @Option(
+            names = "--async-stack-size",
+            paramLabel = "BYTES",
+            converter = ByteSizeConverter.class,
+            description = "Pooling: stack size of the pooled threads wasm calls run on (default: calls run on the calling thread).")
+    Long asyncStackSize;
+
+    @Option(
+            names = "--pooling-stack-wait",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Pooling: how long a call waits for a free stack before failing, e.g. 100ms (default: 0, fail at once).")
+    Duration poolingStackWait;
+
+    /** Whether the pooling allocator was chosen. */
+    public boolean isPooling() {
+        return pooling || kind == Kind.POOLING;
+    }
+
     /** Creates the configured allocator; the caller closes it. */
     public InstanceAllocator create() {
-        return switch (kind) {
-            case ON_DEMAND -> new OnDemandInstanceAllocator(onDemandConfig());
-            case POOLING -> throw new WasmrunException(
-                    "--allocator=pooling is not available in this build yet");
-        };
+        if (pooling && kindGiven && kind == Kind.ON_DEMAND) {
+            throw new WasmrunException("--pooling clashes with --allocator=on-demand");
+        }
+        if (!isPooling()) {
+            List<String> given = poolingOptionsGiven();
+            if (!given.isEmpty()) {
+                throw new WasmrunException(
+                        String.join(", ", given)
+                                + (given.size() == 1 ? " needs" : " need")
+                                + " the pooling allocator; add --pooling (or --allocator=pooling)");
+            }
+            return new OnDemandInstanceAllocator(onDemandConfig());
+        }
+        PoolingConfig config = poolingConfig();
+        try {
+            return new PoolingInstanceAllocator(config);
+        } catch (LimitExceededException | UnsupportedOperationException e) {
+            throw new WasmrunException("pooling allocator: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pooling settings these options describe, checked for clashes. */
+    public PoolingConfig poolingConfig() {
+        if (memoryReservationForGrowth != null) {
+            throw new WasmrunException(
+                    "--memory-reservation-for-growth does not apply to --pooling: a pooled memory"
+                            + " never moves (its slot reserves --pooling-max-memory-size)");
+        }
+        if (maxMemorySize != null
+                && poolingMaxMemorySize != null
+                && !maxMemorySize.equals(poolingMaxMemorySize)) {
+            throw new WasmrunException(
+                    "--max-memory-size ("
+                            + maxMemorySize
+                            + ") and --pooling-max-memory-size ("
+                            + poolingMaxMemorySize
+                            + ") disagree; give one");
+        }
+        PoolingConfig config = PoolingConfig.defaults();
+        try {
+            if (poolingTotalCoreInstances != null) {
+                config = config.withTotalCoreInstances(poolingTotalCoreInstances);
+            }
+            if (poolingTotalMemories != null) {
+                config = config.withTotalMemories(poolingTotalMemories);
+            }
+            if (poolingTotalTables != null) {
+                config = config.withTotalTables(poolingTotalTables);
+            }
+            if (poolingTotalStacks != null) {
+                config = config.withTotalStacks(poolingTotalStacks);
+            }
+            Long max = poolingMaxMemorySize != null ? poolingMaxMemorySize : maxMemorySize;
+            if (max != null) {
+                config = config.withMaxMemorySize(max);
+            }
+            if (poolingTableElements != null) {
+                config = config.withTableElements(poolingTableElements);
+            }
+            if (poolingMaxMemoriesPerModule != null) {
+                config = config.withMaxMemoriesPerModule(poolingMaxMemoriesPerModule);
+            }
+            if (poolingMaxTablesPerModule != null) {
+                config = config.withMaxTablesPerModule(poolingMaxTablesPerModule);
+            }
+            if (poolingMaxUnusedWarmSlots != null) {
+                config = config.withMaxUnusedWarmSlots(poolingMaxUnusedWarmSlots);
+            }
+            if (poolingDecommitBatchSize != null) {
+                config = config.withDecommitBatchSize(poolingDecommitBatchSize);
+            }
+            if (poolingMemoryKeepResident != null) {
+                config = config.withMemoryKeepResident(poolingMemoryKeepResident);
+            }
+            if (poolingTableKeepResident != null) {
+                config = config.withTableKeepResident(poolingTableKeepResident);
+            }
+            if (poolingMemoryProtectionKeys != null) {
+                config = config.withMemoryProtectionKeys(poolingMemoryProtectionKeys);
+            }
+            if (poolingMaxMemoryProtectionKeys != null) {
+                config = config.withMaxMemoryProtectionKeys(poolingMaxMemoryProtectionKeys);
+            }
+            if (memoryGuardSize != null) {
+                config = config.withMemoryGuardSize(memoryGuardSize);
+            }
+            if (maxWasmStack != null) {
+                config = config.withMaxWasmStack(maxWasmStack);
+            }
+            if (asyncStackSize != null) {
+                config = config.withAsyncStackSize(asyncStackSize);
+            }
+            if (poolingStackWait != null) {
+                config = config.withStackWait(poolingStackWait);
+            }
+            if (memoryReservation != null) {
+                config = config.withMemoryReservation(memoryReservation);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new WasmrunException("invalid pooling settings: " + e.getMessage(), e);
+        }
+        if (poolingMaxMemoryProtectionKeys != null
+                && (config.memoryProtectionKeys() == PoolingConfig.Enabled.NO)) {
+            throw new WasmrunException(
+                    "--pooling-max-memory-protection-keys needs"
+                            + " --pooling-memory-protection-keys=auto or yes");
+        }
+        return config;
+    }
+
+    /** The pooling-only options present on the command line. */
+    private List<String> poolingOptionsGiven() {
+        List<String> given = new ArrayList<>();
+        add(given, "--pooling-total-core-instances/--max-instances", poolingTotalCoreInstances);
+        add(given, "--pooling-total-memories", poolingTotalMemories);
+        add(given, "--pooling-total-tables", poolingTotalTables);
+        add(given, "--pooling-total-stacks", poolingTotalStacks);
+        add(given, "--pooling-max-memory-size", poolingMaxMemorySize);
+        add(given, "--pooling-table-elements", poolingTableElements);
+        add(given, "--pooling-max-memories-per-module", poolingMaxMemoriesPerModule);
+        add(given, "--pooling-max-tables-per-module", poolingMaxTablesPerModule);
+        add(given, "--pooling-max-unused-warm-slots", poolingMaxUnusedWarmSlots);
+        add(given, "--pooling-decommit-batch-size", poolingDecommitBatchSize);
+        add(given, "--pooling-memory-keep-resident", poolingMemoryKeepResident);
+        add(given, "--pooling-table-keep-resident", poolingTableKeepResident);
+        add(given, "--pooling-memory-protection-keys", poolingMemoryProtectionKeys);
+        add(given, "--pooling-max-memory-protection-keys", poolingMaxMemoryProtectionKeys);
+        add(given, "--async-stack-size", asyncStackSize);
+        add(given, "--pooling-stack-wait", poolingStackWait);
+        return given;
+    }
+
+    private static void add(List<String> given, String name, Object value) {
+        if (value != null) {
+            given.add(name);
+        }
     }
 
     private OnDemandConfig onDemandConfig() {
@@ -99,6 +358,19 @@ public final class AllocatorOptions {
             throw new WasmrunException("invalid allocator settings: " + e.getMessage(), e);
         }
         return config;
+    }
+
+    /** Accepts {@code auto}, {@code yes} and {@code no}. */
+    static final class EnabledConverter implements ITypeConverter<PoolingConfig.Enabled> {
+        @Override
+        public PoolingConfig.Enabled convert(String value) {
+            for (PoolingConfig.Enabled e : PoolingConfig.Enabled.values()) {
+                if (e.cliName().equals(value)) {
+                    return e;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not auto, yes or no");
+        }
     }
 
     /** Accepts {@code on-demand} and {@code pooling}. */

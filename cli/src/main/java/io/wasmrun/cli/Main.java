@@ -25,6 +25,10 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             InspectCommand.class,
+            Wat2WasmCommand.class,
+            BenchCommand.class,
+            WastCommand.class,
+            ReplCommand.class,
             AutoComplete.GenerateCompletion.class
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {

@@ -9,6 +9,7 @@ import io.wasmrun.runtime.Wasi;
 import io.wasmrun.runtime.WasiConfig;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.runtime.WasmTrap;
 import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
@@ -70,6 +71,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Set an environment variable for the guest; NAME alone passes the host's value.")
     List<String> env = new ArrayList<>();
 
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Interrupt the guest after DURATION (e.g. 500ms, 2s) with the trap `interrupt`.")
+    java.time.Duration timeout;
+
+    @Option(
+            names = "--stats",
+            description = "Print the instance allocator's counters to stderr after the run.")
+    boolean stats;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "The module to run (.wasm).")
     Path module;
 
@@ -90,12 +103,24 @@ final class RunCommand implements Callable<Integer> {
             var linker = new Linker();
             try (var wasi = Wasi.create(wasiConfig)) {
                 wasi.defineInto(linker);
+                CallTimeout deadline = CallTimeout.start(timeout);
                 try (WasmInstance instance = runtime.instantiate(loaded, linker)) {
                     return invoke == null ? runCommand(instance) : invoke(instance, params);
                 } catch (WasiExitException exit) {
                     return exit.exitCode();
+                } catch (WasmTrap trap) {
+                    if (deadline != null && deadline.fired() && trap.kind().equals("interrupt")) {
+                        throw deadline.timeoutTrap(trap);
+                    }
+                    throw trap;
                 } finally {
+                    if (deadline != null) {
+                        deadline.close();
+                    }
                     System.out.flush();
+                    if (stats) {
+                        AllocatorStats.print(allocation, System.err);
+                    }
                     System.err.flush();
                 }
             }

@@ -40,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
                     runtime.load(module);
                     out.println(module + ": ok");
                 } catch (ModuleLoadException e) {
-                    out.println(e.source().equals(module.toString()) ? e.getMessage() : module + ": " + e.problem());
+                    out.println(module + e.getMessage().substring(e.source().length()));
                     invalid++;
                 }
             }

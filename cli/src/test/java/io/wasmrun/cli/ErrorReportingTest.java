@@ -36,7 +36,7 @@ class ErrorReportingTest {
         assertOneLineError(
                 run(testModule("not-wasm.txt")),
                 1,
-                "not-wasm.txt: not a WebAssembly module (no \\0asm magic number at the start)");
+                "not-wasm.txt: not a WebAssembly module (no \\0asm magic number, and not the text format)");
     }
 
     @Test

@@ -4,10 +4,13 @@ import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.MalformedException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.wasmrun.text.TextFormatException;
+import io.wasmrun.text.Wat;
 
 /**
- * Decodes and validates module bytes, classifying every failure into a one-line
- * {@link ModuleLoadException}: not wasm at all, malformed binary, or invalid module.
+ * Decodes and validates module bytes, binary or text format (detected by content, not by file
+ * name), classifying every failure into a one-line {@link ModuleLoadException}: not wasm at all,
+ * malformed text or binary, or invalid module.
  */
 final class ModuleDecoder {
     private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6d};
@@ -15,6 +18,9 @@ final class ModuleDecoder {
     private ModuleDecoder() {}
 
     static WasmModule decode(String name, byte[] bytes) {
+        if (Wat.looksLikeText(bytes)) {
+            return decode(name, textToBinary(name, bytes));
+        }
         if (!hasMagic(bytes)) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.NOT_WASM, name, notWasmReason(bytes), null);
@@ -30,6 +36,16 @@ final class ModuleDecoder {
         } catch (RuntimeException | StackOverflowError e) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.MALFORMED, name, "malformed module: " + message(e), e);
+        }
+    }
+
+    /** Encodes a text module; the error names file, line and column. */
+    static byte[] textToBinary(String name, byte[] text) {
+        try {
+            return Wat.toBinary(text, name);
+        } catch (TextFormatException e) {
+            throw ModuleLoadException.at(
+                    ModuleLoadException.Kind.MALFORMED, name, e.line(), e.column(), e.reason(), e);
         }
     }
 
@@ -49,24 +65,7 @@ final class ModuleDecoder {
         if (bytes.length == 0) {
             return "not a WebAssembly module (the file is empty)";
         }
-        if (looksLikeText(bytes)) {
-            return "not a WebAssembly binary: it looks like the text format (.wat), which this"
-                    + " build of wasmrun cannot read yet; convert it with `wat2wasm`";
-        }
-        return "not a WebAssembly module (no \\0asm magic number at the start)";
-    }
-
-    private static boolean looksLikeText(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == '(') {
-                return true;
-            }
-            if (b == ';' || b == ' ' || b == '\t' || b == '\n' || b == '\r') {
-                continue;
-            }
-            return false;
-        }
-        return false;
+        return "not a WebAssembly module (no \\0asm magic number, and not the text format)";
     }
 
     private static String message(Throwable e) {

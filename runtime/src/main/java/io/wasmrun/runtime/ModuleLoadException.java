@@ -25,10 +25,22 @@ public final class ModuleLoadException extends WasmrunException {
     private final String problem;
 
     public ModuleLoadException(Kind kind, String source, String problem, Throwable cause) {
-        super(source + ": " + problem, cause);
+        this(kind, source, problem, source + ": " + problem, cause);
+    }
+
+    private ModuleLoadException(
+            Kind kind, String source, String problem, String message, Throwable cause) {
+        super(message, cause);
         this.kind = kind;
         this.source = source;
         this.problem = problem;
+    }
+
+    /** A problem at a position in a text file: {@code file:line:column: problem}. */
+    public static ModuleLoadException at(
+            Kind kind, String source, int line, int column, String problem, Throwable cause) {
+        return new ModuleLoadException(
+                kind, source, problem, source + ":" + line + ":" + column + ": " + problem, cause);
     }
 
     public Kind kind() {

@@ -8,8 +8,8 @@ public sealed interface Command {
     /** The line of the command in the {@code .wast} file. */
     int line();
 
-    /** The command's name as written in the script, e.g. {@code assert_return}. */
-    String name();
+    /** The command's keyword as written in the script, e.g. {@code assert_return}. */
+    String keyword();
 
     /**
      * Defines a module and makes it the current one.
@@ -20,7 +20,7 @@ public sealed interface Command {
      */
     record Module(int line, String name, String filename) implements Command {
         @Override
-        public String name() {
+        public String keyword() {
             return "module";
         }
     }
@@ -32,7 +32,7 @@ public sealed interface Command {
      */
     record Register(int line, String module, String as) implements Command {
         @Override
-        public String name() {
+        public String keyword() {
             return "register";
         }
     }
@@ -40,7 +40,7 @@ public sealed interface Command {
     /** Performs an action and ignores its results (it must not trap). */
     record Perform(int line, Action action) implements Command {
         @Override
-        public String name() {
+        public String keyword() {
             return "action";
         }
     }
@@ -52,7 +52,7 @@ public sealed interface Command {
         }
 
         @Override
-        public String name() {
+        public String keyword() {
             return "assert_return";
         }
     }
@@ -65,7 +65,7 @@ public sealed interface Command {
      */
     record AssertFailure(int line, FailureKind kind, Action action, String text) implements Command {
         @Override
-        public String name() {
+        public String keyword() {
             return kind.commandName();
         }
     }
@@ -79,7 +79,7 @@ public sealed interface Command {
      */
     record AssertModule(int line, ModuleKind kind, String filename, String text) implements Command {
         @Override
-        public String name() {
+        public String keyword() {
             return kind.commandName();
         }
     }

@@ -32,7 +32,6 @@ import java.util.stream.Stream;
  */
 public final class Wast2Json {
     private static final String CACHE_FORMAT = "1";
-    private static final String JSON_NAME = "script.json";
     private static final String ERROR_NAME = "error.txt";
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -119,7 +118,7 @@ public final class Wast2Json {
         if (Files.exists(error)) {
             throw new ScriptException(wast + ": wast2json cannot convert it: " + read(error));
         }
-        return ScriptReader.read(wast, entry.resolve(JSON_NAME));
+        return ScriptReader.read(wast, entry.resolve(jsonName(wast)));
     }
 
     /** The wast2json feature flags for a script, chosen by where it lives. */
@@ -186,7 +185,7 @@ public final class Wast2Json {
         command.addAll(flags);
         command.add(wast.toAbsolutePath().toString());
         command.add("-o");
-        command.add(dir.resolve(JSON_NAME).toString());
+        command.add(dir.resolve(jsonName(wast)).toString());
         return run(command);
     }
 
@@ -222,6 +221,13 @@ public final class Wast2Json {
             line = "line " + line.substring(prefix.length());
         }
         return line.isBlank() ? "wast2json failed without a message" : line.strip();
+    }
+
+    /** {@code i32.json} for {@code i32.wast}, so that modules are called {@code i32.0.wasm}. */
+    private static String jsonName(Path wast) {
+        String name = wast.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + ".json";
     }
 
     private static String firstLine(String text) {

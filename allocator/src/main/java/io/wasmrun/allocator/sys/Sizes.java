@@ -1,6 +1,11 @@
 package io.wasmrun.allocator.sys;
 
-/** Byte counts for people: {@code 65536} reads {@code 64 KiB}, {@code 3221225472} reads {@code 3 GiB}. */
+import java.util.Locale;
+
+/**
+ * Byte counts for people: {@code 65536} reads {@code 64 KiB}; a count that is not a whole number
+ * of its unit keeps the exact figure, {@code 65535} reads {@code 65535 bytes (64.0 KiB)}.
+ */
 public final class Sizes {
     private static final String[] UNITS = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
@@ -12,8 +17,9 @@ public final class Sizes {
         }
         int unit = (63 - Long.numberOfLeadingZeros(bytes)) / 10;
         double value = bytes / (double) (1L << (10 * unit));
-        String number =
-                value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
-        return number + " " + UNITS[unit];
+        if (value == Math.rint(value)) {
+            return (long) value + " " + UNITS[unit];
+        }
+        return String.format(Locale.ROOT, "%d bytes (%.1f %s)", bytes, value, UNITS[unit]);
     }
 }

@@ -57,6 +57,45 @@ class SegmentMemoryTest {
     }
 
     @Test
+    void accessesAcrossA4KiBBoundaryReadAndWriteExactlyTheirBytes() {
+        try (SegmentMemory m = mapped(1, 1, false)) {
+            for (int width : new int[] {2, 4, 8}) {
+                for (int addr = 4096 - width + 1; addr < 4096; addr++) {
+                    m.fill((byte) 0xEE, 4080, 4112);
+                    long value = 0x8877665544332211L;
+                    switch (width) {
+                        case 2 -> m.writeShort(addr, (short) value);
+                        case 4 -> m.writeI32(addr, (int) value);
+                        default -> m.writeLong(addr, value);
+                    }
+                    for (int i = 0; i < width; i++) {
+                        assertEquals((byte) (value >>> (8 * i)), m.read(addr + i), "byte " + i);
+                    }
+                    assertEquals((byte) 0xEE, m.read(addr - 1), "byte before untouched");
+                    assertEquals((byte) 0xEE, m.read(addr + width), "byte after untouched");
+                    switch (width) {
+                        case 2 -> assertEquals((short) value, m.readShort(addr));
+                        case 4 -> {
+                            assertEquals((int) value, m.readInt(addr));
+                            assertEquals(Float.intBitsToFloat((int) value), m.readFloat(addr));
+                        }
+                        default -> {
+                            assertEquals(value, m.readLong(addr));
+                            assertEquals(Double.longBitsToDouble(value), m.readDouble(addr));
+                        }
+                    }
+                }
+            }
+            m.writeF64(8189, 3.5);
+            assertEquals(3.5, m.readDouble(8189));
+            m.writeF32(4095, -1.25f);
+            assertEquals(-1.25f, m.readFloat(4095));
+            m.writeLong(PAGE - 8, -2L);
+            assertEquals(-2L, m.readLong(PAGE - 8));
+        }
+    }
+
+    @Test
     void lastBytesOfEachWidthAreInBoundsAndOneFurtherTraps() {
         try (SegmentMemory m = mapped(1, 1, false)) {
             m.writeByte(PAGE - 1, (byte) 7);

@@ -19,8 +19,9 @@ public final class ByteWriter {
         return size;
     }
 
-    public void reset() {
-        size = 0;
+    /** Drops everything written after the first {@code newSize} bytes. */
+    public void truncate(int newSize) {
+        size = Math.min(size, newSize);
     }
 
     private void ensure(int extra) {

@@ -130,7 +130,13 @@ public final class Lexer {
         int startLine = line;
         int startCol = pos - lineStart + 1;
         pos += 2;
-        if (pos >= n || !(isIdChar(src.charAt(pos)) || src.charAt(pos) == '"')) {
+        if (pos < n && src.charAt(pos) == '"') {
+            byte[] id = readString(startLine, startCol);
+            if (id.length == 0) {
+                throw error(startLine, startCol, "empty annotation id");
+            }
+            decodeUtf8(id, startLine, startCol);
+        } else if (pos >= n || !isIdChar(src.charAt(pos))) {
             throw error(startLine, startCol, "malformed annotation id");
         }
         int depth = 1;
@@ -148,8 +154,8 @@ public final class Lexer {
                 pos++;
             } else if (c == '"') {
                 readString(line, pos - lineStart + 1);
-            } else if (c < 0x20 && c != '\t') {
-                throw error(line, pos - lineStart + 1, "unexpected character " + describeChar(c));
+            } else if (c < 0x20 && c != '\t' || c >= 0x7f) {
+                throw error(line, pos - lineStart + 1, "illegal character " + describeChar(c));
             } else {
                 pos++;
             }

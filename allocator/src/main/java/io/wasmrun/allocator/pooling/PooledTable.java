@@ -1,0 +1,144 @@
+package io.wasmrun.allocator.pooling;
+
+import static com.dylibso.chicory.wasm.types.Value.REF_NULL_VALUE;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TableInstance;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.UninstantiableException;
+import com.dylibso.chicory.wasm.types.Table;
+import com.dylibso.chicory.wasm.types.TableLimits;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.util.Arrays;
+
+/**
+ * A table that lives in a {@link TablePool} slot and is reused by the slot's tenants: its element
+ * arrays are kept between tenants (and only grow), so instantiating a module with a large table
+ * allocates nothing. Chicory's {@link TableInstance} keeps its arrays private and sizes them
+ * exactly, so every operation is overridden here on arrays of this class; the superclass holds
+ * empty arrays.
+ *
+ * <p>One tenant at a time: {@link #assign} starts a tenancy, {@link #clear} ends it.
+ */
+final class PooledTable extends TableInstance {
+    private static final Instance[] NO_INSTANCES = new Instance[0];
+    private static final int[] NO_REFS = new int[0];
+
+    private ValType elementType;
+    private TableLimits limits;
+    private int[] refs = NO_REFS;
+    private Instance[] instances = NO_INSTANCES;
+    private int size;
+
+    PooledTable() {
+        super(new Table(ValType.FuncRef, new TableLimits(0, 0)), REF_NULL_VALUE);
+    }
+
+    /** Starts a tenancy: {@code declared.limits().min()} elements, each {@code initRef}. */
+    void assign(Table declared, int initRef) {
+        TableLimits declaredLimits = declared.limits();
+        int min = (int) declaredLimits.min();
+        elementType = declared.elementType();
+        limits = new TableLimits(min, declaredLimits.max(), declaredLimits.shared());
+        if (refs.length < min) {
+            refs = new int[min];
+            instances = new Instance[min];
+        }
+        Arrays.fill(refs, 0, min, initRef);
+        size = min;
+    }
+
+    /** Ends a tenancy: drops every reference; keeps the arrays if they fit {@code keepBytes}. */
+    long clear(long keepBytes) {
+        Arrays.fill(instances, 0, size, null);
+        size = 0;
+        limits = null;
+        long bytes = arrayBytes();
+        if (bytes > keepBytes) {
+            refs = NO_REFS;
+            instances = NO_INSTANCES;
+            return 0;
+        }
+        return bytes;
+    }
+
+    /** The approximate heap bytes of the element arrays. */
+    long arrayBytes() {
+        return (long) refs.length * (Integer.BYTES + 8);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public ValType elementType() {
+        return elementType;
+    }
+
+    @Override
+    public TableLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public int grow(int delta, int value, Instance instance) {
+        int oldSize = size;
+        long target = (long) oldSize + delta;
+        if (delta < 0 || target > limits.max() || target > Integer.MAX_VALUE - 8) {
+            return -1;
+        }
+        int newSize = (int) target;
+        if (newSize > refs.length) {
+            int capacity = (int) Math.min(Math.max(newSize, (long) refs.length * 2), limits.max());
+            capacity = Math.max(capacity, newSize);
+            refs = Arrays.copyOf(refs, capacity);
+            instances = Arrays.copyOf(instances, capacity);
+        }
+        Arrays.fill(refs, oldSize, newSize, value);
+        Arrays.fill(instances, oldSize, newSize, instance);
+        size = newSize;
+        limits.grow(delta);
+        return oldSize;
+    }
+
+    @Override
+    public int ref(int index) {
+        if (index < 0 || index >= size) {
+            throw new ChicoryException("undefined element");
+        }
+        return refs[index];
+    }
+
+    @Override
+    public int requiredRef(int index) {
+        int ref = ref(index);
+        if (ref == REF_NULL_VALUE) {
+            throw new ChicoryException("uninitialized element " + index);
+        }
+        return ref;
+    }
+
+    @Override
+    public void setRef(int index, int value, Instance instance) {
+        if (index < 0 || index >= size) {
+            throw new UninstantiableException("out of bounds table access");
+        }
+        refs[index] = value;
+        instances[index] = instance;
+    }
+
+    @Override
+    public Instance instance(int index) {
+        if (index < 0 || index >= size) {
+            throw new ArrayIndexOutOfBoundsException(index);
+        }
+        return instances[index];
+    }
+
+    @Override
+    public void reset() {
+        Arrays.fill(refs, 0, size, REF_NULL_VALUE);
+    }
+}

@@ -1,0 +1,290 @@
+package io.wasmrun.cli;
+
+import com.dylibso.chicory.wasm.types.FunctionType;
+import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.sys.Sizes;
+import io.wasmrun.runtime.LoadedModule;
+import io.wasmrun.runtime.Linker;
+import io.wasmrun.runtime.Signatures;
+import io.wasmrun.runtime.Wasi;
+import io.wasmrun.runtime.WasiConfig;
+import io.wasmrun.runtime.WasmInstance;
+import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.runtime.values.ValueSyntaxException;
+import io.wasmrun.runtime.values.WasmValues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code wasmrun bench}: instantiates a module, calls one export and closes the instance, over and
+ * over, on {@code --concurrency} threads, then reports instantiations per second, the latency of
+ * one cycle (p50, p99, max), the process's resident set before and after, and the allocator's
+ * counters. A terminal gets a progress bar; a pipe gets plain progress lines.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Measures instantiate + call + close cycles of MODULE: calls the export given by",
+            "--invoke with ARGS in each cycle, for --iterations cycles or for --duration.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  wasmrun bench --pooling --invoke run bench.wasm",
+            "  wasmrun bench --pooling --iterations 1000000 --invoke run bench.wasm",
+            "  wasmrun bench --duration 10s --concurrency 2 --invoke fib fib.wasm 10"
+        })
+final class BenchCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin EngineOptions engine;
+    @Mixin AllocatorOptions allocator;
+
+    @Option(names = "--invoke", paramLabel = "NAME", required = true, description = "The export to call in each cycle.")
+    String invoke;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Cycles to measure (default: 100000 unless --duration).")
+    Long iterations;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Measure for this long instead of a number of cycles, e.g. 10s.")
+    Duration duration;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Unmeasured cycles per thread first (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+    long warmup;
+
+    @Option(names = "--concurrency", paramLabel = "T", description = "Threads running cycles (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    int concurrency;
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "The module (.wasm).")
+    Path module;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the export.")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (iterations != null && duration != null) {
+            throw new WasmrunException("--iterations and --duration clash; give one");
+        }
+        if (concurrency < 1) {
+            throw new WasmrunException("--concurrency must be at least 1");
+        }
+        long total = iterations != null ? iterations : (duration == null ? 100_000 : Long.MAX_VALUE);
+        long deadlineNanos = duration == null ? Long.MAX_VALUE : duration.toNanos();
+        PrintStream out = System.out;
+        try (InstanceAllocator allocation = allocator.create();
+                WasmRuntime runtime =
+                        WasmRuntime.builder().withEngine(engine.engine).withAllocator(allocation).build();
+                Wasi wasi = Wasi.create(quietWasi())) {
+            LoadedModule loaded = runtime.load(module);
+            long[] params = parseParams(loaded);
+            Linker linker = wasi.defineInto(new Linker());
+            for (long i = 0; i < warmup; i++) {
+                cycle(runtime, loaded, linker, params);
+            }
+            long rssBefore = rssBytes();
+            var histogram = new LatencyHistogram();
+            var done = new AtomicLong();
+            var failure = new AtomicReference<Throwable>();
+            long start = System.nanoTime();
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                long share = total == Long.MAX_VALUE ? Long.MAX_VALUE : total / concurrency + (t < total % concurrency ? 1 : 0);
+                threads.add(Thread.ofPlatform().name("bench-" + t).start(() -> {
+                    try {
+                        for (long i = 0; i < share && failure.get() == null; i++) {
+                            long t0 = System.nanoTime();
+                            if (t0 - start >= deadlineNanos) {
+                                break;
+                            }
+                            cycle(runtime, loaded, linker, params);
+                            histogram.record(System.nanoTime() - t0);
+                            done.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }));
+            }
+            Progress progress = new Progress(total, deadlineNanos, start);
+            while (threads.stream().anyMatch(Thread::isAlive)) {
+                threads.get(0).join(100);
+                progress.update(done.get());
+            }
+            long elapsed = System.nanoTime() - start;
+            progress.finish(done.get());
+            if (failure.get() != null) {
+                Throwable e = failure.get();
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new WasmrunException("bench cycle failed: " + e, e);
+            }
+            long rssAfter = rssBytes();
+            report(out, loaded, histogram, elapsed, rssBefore, rssAfter, allocation);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void cycle(WasmRuntime runtime, LoadedModule loaded, Linker linker, long[] params) {
+        try (WasmInstance instance = runtime.instantiate(loaded, linker)) {
+            instance.call(invoke, params);
+        }
+    }
+
+    private void report(
+            PrintStream out,
+            LoadedModule loaded,
+            LatencyHistogram histogram,
+            long elapsedNanos,
+            long rssBefore,
+            long rssAfter,
+            InstanceAllocator allocation) {
+        long n = histogram.count();
+        double seconds = elapsedNanos / 1e9;
+        out.printf(
+                Locale.ROOT,
+                "%s --invoke %s: %d cycles (instantiate + call + close) in %.2f s on %d thread%s, engine %s, allocator %s%n",
+                loaded.name(), invoke, n, seconds, concurrency, concurrency == 1 ? "" : "s",
+                engine.engine.cliName(), allocation.name());
+        out.printf(Locale.ROOT, "instantiations/s: %.0f%n", n / seconds);
+        out.printf(
+                Locale.ROOT,
+                "latency: p50 %s  p99 %s  max %s%n",
+                micros(histogram.percentile(0.50)),
+                micros(histogram.percentile(0.99)),
+                micros(histogram.max()));
+        if (rssBefore > 0 && rssAfter > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "RSS: before %s, after %s (%+.1f%%)%n",
+                    Sizes.format(rssBefore), Sizes.format(rssAfter),
+                    100.0 * (rssAfter - rssBefore) / rssBefore);
+        }
+        AllocatorStats.print(allocation, out);
+    }
+
+    private static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%.1f us", nanos / 1000.0);
+    }
+
+    /** {@code VmRSS} of {@code /proc/self/status}, in bytes; -1 where there is none. */
+    static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.substring(6).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private long[] parseParams(LoadedModule loaded) {
+        FunctionType type =
+                loaded.exportedFunctionType(invoke)
+                        .orElseThrow(() -> new WasmrunException(
+                                loaded.name() + ": unknown export `" + invoke + "` (exported functions: "
+                                        + String.join(", ", Signatures.exportedFunctions(loaded.wasm())) + ")"));
+        if (args.size() != type.params().size()) {
+            throw new WasmrunException(
+                    loaded.name() + ": `" + invoke + "` takes " + type.params().size()
+                            + " arguments but " + args.size() + " were given; signature: "
+                            + Signatures.describe(invoke, type));
+        }
+        long[] values = new long[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = WasmValues.parse(args.get(i), type.params().get(i));
+            } catch (ValueSyntaxException e) {
+                throw new WasmrunException(loaded.name() + ": argument " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return values;
+    }
+
+    private WasiConfig quietWasi() {
+        return new WasiConfig(
+                List.of(module.getFileName() == null ? module.toString() : module.getFileName().toString()),
+                Map.of(), Map.of(), InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream());
+    }
+
+    /** A progress bar on a terminal, a line per 10% elsewhere; both on stderr. */
+    private static final class Progress {
+        private final long total;
+        private final long deadlineNanos;
+        private final long start;
+        private final boolean terminal = System.console() != null;
+        private int lastTenth = -1;
+        private long lastDraw;
+
+        Progress(long total, long deadlineNanos, long start) {
+            this.total = total;
+            this.deadlineNanos = deadlineNanos;
+            this.start = start;
+        }
+
+        void update(long done) {
+            long now = System.nanoTime();
+            double fraction = total != Long.MAX_VALUE
+                    ? (double) done / total
+                    : Math.min(1.0, (double) (now - start) / deadlineNanos);
+            double rate = done / Math.max(1e-9, (now - start) / 1e9);
+            if (terminal) {
+                if (now - lastDraw < 100_000_000L) {
+                    return;
+                }
+                lastDraw = now;
+                int width = 30;
+                int filled = (int) (fraction * width);
+                System.err.printf(
+                        Locale.ROOT, "\r[%s%s] %3.0f%%  %d cycles  %.0f/s ",
+                        "#".repeat(filled), " ".repeat(width - filled), fraction * 100, done, rate);
+                System.err.flush();
+            } else {
+                int tenth = (int) (fraction * 10);
+                if (tenth > lastTenth && tenth < 10) {
+                    lastTenth = tenth;
+                    System.err.printf(Locale.ROOT, "bench: %d%% (%d cycles, %.0f/s)%n", tenth * 10, done, rate);
+                }
+            }
+        }
+
+        void finish(long done) {
+            if (terminal) {
+                lastDraw = 0;
+                update(done);
+                System.err.println();
+            } else {
+                System.err.printf(Locale.ROOT, "bench: 100%% (%d cycles)%n", done);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.wasmrun.cli;
+
+import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.spectest.Failure;
+import io.wasmrun.spectest.ScriptResult;
+import io.wasmrun.spectest.ScriptRunner;
+import io.wasmrun.spectest.Wast2Json;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wasmrun wast}: runs WebAssembly spec test scripts and reports every failed assertion. */
+@Command(
+        name = "wast",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Runs spec test scripts (.wast): converts each with wabt's wast2json (cached), then runs"
+                    + " its modules and assertions with the chosen engine and allocator.",
+            "Prints one line per failed assertion and `N passed, M failed, K skipped`; exits 1 if"
+                    + " anything failed."
+        })
+final class WastCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin EngineOptions engine;
+    @Mixin AllocatorOptions allocator;
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--wast2json",
+            paramLabel = "CMD",
+            description = "The wast2json command (default: ${DEFAULT-VALUE}).",
+            defaultValue = "wast2json")
+    String wast2json;
+
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
+            description = "Where converted scripts are kept (default: ~/.cache/wasmrun/wast2json).")
+    Path cacheDir;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scripts to run.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        var converter = new Wast2Json(wast2json, cacheDir != null ? cacheDir : Wast2Json.defaultCacheRoot());
+        converter.version();
+        int passed = 0;
+        int failed = 0;
+        int skipped = 0;
+        try (var allocation = allocator.create();
+                var runtime = WasmRuntime.builder().withEngine(engine.engine).withAllocator(allocation).build();
+                var runner = new ScriptRunner(runtime, converter)) {
+            for (Path file : files) {
+                ScriptResult result = runner.run(file);
+                for (Failure failure : result.failures()) {
+                    out.println(result.describe(failure));
+                }
+                if (common.verbose || files.size() > 1) {
+                    out.printf("%s: %d passed, %d failed, %d skipped%n", file, result.passed(), result.failed(), result.skipped());
+                }
+                out.flush();
+                passed += result.passed();
+                failed += result.failed();
+                skipped += result.skipped();
+            }
+        }
+        out.printf("%d passed, %d failed, %d skipped%n", passed, failed, skipped);
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+}

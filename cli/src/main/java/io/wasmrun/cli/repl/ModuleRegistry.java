@@ -1,0 +1,266 @@
+package io.wasmrun.cli.repl;
+
+import com.dylibso.chicory.wasm.types.ExternalType;
+import io.wasmrun.runtime.Linker;
+import io.wasmrun.runtime.LoadedModule;
+import io.wasmrun.runtime.Wasi;
+import io.wasmrun.runtime.WasiConfig;
+import io.wasmrun.runtime.WasmInstance;
+import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.runtime.WasmrunException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The modules of a session in load order. Each module is linked to WASI and to every module
+ * loaded before it, under that module's name; the last loaded module is the default one that
+ * unqualified names refer to.
+ */
+final class ModuleRegistry implements AutoCloseable {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+    private final Map<String, ReplModule> modules = new LinkedHashMap<>();
+    private final Runtimes runtimes;
+    private final CallRunner calls;
+    private final WasiConfig wasiConfig;
+    private Wasi wasi;
+    private String defaultName;
+
+    ModuleRegistry(Runtimes runtimes, CallRunner calls, WasiConfig wasiConfig) {
+        this.runtimes = runtimes;
+        this.calls = calls;
+        this.wasiConfig = wasiConfig;
+    }
+
+    /** A module name derived from a file name: {@code lib/fib-2.wasm} gives {@code fib-2}. */
+    static String nameFor(String fileName) {
+        String base = fileName.replaceFirst("\\.(wasm|wat)$", "");
+        String cleaned = base.replaceAll("[^A-Za-z0-9_-]", "_");
+        return cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0)) && cleaned.charAt(0) != '_'
+                ? "_" + cleaned
+                : cleaned;
+    }
+
+    /** Loads and instantiates a module under {@code name} and makes it the default module. */
+    ReplModule load(ModuleSource source, String name) {
+        checkName(name);
+        if (modules.containsKey(name)) {
+            throw new WasmrunException(
+                    "a module named `" + name + "` is already loaded (use `:reload " + name
+                            + "` or `:load PATH as OTHER_NAME`)");
+        }
+        WasmRuntime runtime = runtimes.current();
+        LoadedModule loaded = source.load(runtime, name);
+        WasmInstance instance;
+        try {
+            instance = instantiate(runtime, loaded, List.copyOf(modules.values()));
+        } catch (RuntimeException e) {
+            runtime.unload(loaded);
+            throw e;
+        }
+        var module = new ReplModule(name, source, runtime, instance);
+        modules.put(name, module);
+        defaultName = name;
+        return module;
+    }
+
+    /**
+     * Loads {@code name} again from its source with the current engine and allocator, and
+     * re-instantiates the later modules that import from it (directly or through each other).
+     * Either all of them are replaced or, on failure, none.
+     *
+     * @return the replaced modules, the reloaded one first
+     */
+    List<ReplModule> reload(String name) {
+        ReplModule target = get(name);
+        List<ReplModule> order = new ArrayList<>(modules.values());
+        List<ReplModule> updated = new ArrayList<>(order);
+        List<ReplModule> created = new ArrayList<>();
+        Set<String> affected = new HashSet<>(Set.of(name));
+        int start = order.indexOf(target);
+        try {
+            for (int i = start; i < order.size(); i++) {
+                ReplModule old = order.get(i);
+                if (i != start && !old.importsFromAny(affected)) {
+                    continue;
+                }
+                ReplModule fresh = i == start
+                        ? reinstantiate(old, runtimes.current(), updated.subList(0, i))
+                        : relink(old, updated.subList(0, i));
+                created.add(fresh);
+                updated.set(i, fresh);
+                affected.add(old.name());
+            }
+        } catch (RuntimeException e) {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                discard(created.get(i), i == 0);
+            }
+            throw e;
+        }
+        for (int i = created.size() - 1; i >= 0; i--) {
+            discard(modules.get(created.get(i).name()), i == 0);
+        }
+        modules.clear();
+        updated.forEach(m -> modules.put(m.name(), m));
+        runtimes.release(this::usesRuntime);
+        return created;
+    }
+
+    private ReplModule reinstantiate(ReplModule old, WasmRuntime runtime, List<ReplModule> earlier) {
+        LoadedModule loaded = old.source().load(runtime, old.name());
+        try {
+            return new ReplModule(old.name(), old.source(), runtime, instantiate(runtime, loaded, earlier));
+        } catch (RuntimeException e) {
+            runtime.unload(loaded);
+            throw e;
+        }
+    }
+
+    private ReplModule relink(ReplModule old, List<ReplModule> earlier) {
+        WasmInstance instance = instantiate(old.runtime(), old.loaded(), earlier);
+        return new ReplModule(old.name(), old.source(), old.runtime(), instance);
+    }
+
+    private static void discard(ReplModule module, boolean unload) {
+        module.instance().close();
+        if (unload) {
+            module.runtime().unload(module.loaded());
+        }
+    }
+
+    private WasmInstance instantiate(WasmRuntime runtime, LoadedModule loaded, List<ReplModule> earlier) {
+        var linker = new Linker();
+        if (Wasi.isImportedBy(loaded)) {
+            wasi().defineInto(linker);
+        }
+        for (ReplModule m : earlier) {
+            linker.defineInstance(m.name(), m.instance());
+        }
+        return calls.run(() -> runtime.instantiate(loaded, linker));
+    }
+
+    private Wasi wasi() {
+        if (wasi == null) {
+            wasi = Wasi.create(wasiConfig);
+        }
+        return wasi;
+    }
+
+    /** Whether a loaded module runs on {@code runtime}. */
+    boolean usesRuntime(WasmRuntime runtime) {
+        return modules.values().stream().anyMatch(m -> m.runtime() == runtime);
+    }
+
+    /** Makes {@code name} the default module. */
+    void use(String name) {
+        defaultName = get(name).name();
+    }
+
+    boolean isEmpty() {
+        return modules.isEmpty();
+    }
+
+    List<ReplModule> all() {
+        return List.copyOf(modules.values());
+    }
+
+    List<String> names() {
+        return List.copyOf(modules.keySet());
+    }
+
+    Optional<ReplModule> find(String name) {
+        return Optional.ofNullable(modules.get(name));
+    }
+
+    /** The module called {@code name}, or an error listing the loaded ones. */
+    ReplModule get(String name) {
+        ReplModule module = modules.get(name);
+        if (module == null) {
+            throw new WasmrunException(
+                    "no module named `" + name + "`"
+                            + (modules.isEmpty() ? " (no module is loaded)" : " (loaded: " + String.join(", ", modules.keySet()) + ")"));
+        }
+        return module;
+    }
+
+    /** The module unqualified names refer to. */
+    ReplModule defaultModule() {
+        if (defaultName == null) {
+            throw new WasmrunException("no module is loaded (use :load PATH)");
+        }
+        return modules.get(defaultName);
+    }
+
+    Optional<ReplModule> findDefault() {
+        return Optional.ofNullable(defaultName).map(modules::get);
+    }
+
+    /**
+     * Finds an export of {@code type} by the name typed: an export of the default module, or
+     * {@code MODULE.NAME} for another module.
+     */
+    Optional<ExportRef> lookup(String ref, ExternalType type) {
+        Optional<ReplModule> fallback = findDefault();
+        if (fallback.isPresent() && fallback.get().exports(ref, type)) {
+            return Optional.of(new ExportRef(fallback.get(), ref));
+        }
+        int dot = ref.indexOf('.');
+        if (dot > 0) {
+            ReplModule module = modules.get(ref.substring(0, dot));
+            String name = ref.substring(dot + 1);
+            if (module != null && module.exports(name, type)) {
+                return Optional.of(new ExportRef(module, name));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Like {@link #lookup}, but explains what is available when nothing matches. */
+    ExportRef require(String ref, ExternalType type) {
+        return lookup(ref, type).orElseThrow(() -> missing(ref, type));
+    }
+
+    private WasmrunException missing(String ref, ExternalType type) {
+        String kind = type.name().toLowerCase(Locale.ROOT);
+        ReplModule module = defaultModule();
+        String name = ref;
+        int dot = ref.indexOf('.');
+        if (dot > 0 && modules.containsKey(ref.substring(0, dot))) {
+            module = modules.get(ref.substring(0, dot));
+            name = ref.substring(dot + 1);
+        }
+        List<String> available = module.exports(type);
+        return new WasmrunException(
+                module.name() + " has no exported " + kind + " `" + name + "`"
+                        + (available.isEmpty()
+                                ? " (it exports no " + kind + "s)"
+                                : " (exported " + kind + "s: " + String.join(", ", available) + ")"));
+    }
+
+    private static void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new WasmrunException(
+                    "`" + name + "` is not a valid module name (letters, digits, _ and -, not starting with a digit)");
+        }
+    }
+
+    @Override
+    public void close() {
+        List<ReplModule> order = new ArrayList<>(modules.values());
+        for (int i = order.size() - 1; i >= 0; i--) {
+            order.get(i).instance().close();
+        }
+        modules.clear();
+        defaultName = null;
+        if (wasi != null) {
+            wasi.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.wasmrun.cli.repl;
+
+import java.util.List;
+
+/** {@code :modules}: the loaded modules in load order, the default one marked with {@code *}. */
+final class ModulesCommand implements Command {
+
+    @Override
+    public String name() {
+        return "modules";
+    }
+
+    @Override
+    public String usage() {
+        return ":modules";
+    }
+
+    @Override
+    public String summary() {
+        return "list loaded modules (* marks the default one)";
+    }
+
+    @Override
+    public List<String> hintArguments() {
+        return List.of();
+    }
+
+    @Override
+    public void run(Session session, Arguments args) {
+        args.expect(0, 0);
+        var modules = session.modules();
+        if (modules.isEmpty()) {
+            session.out().println("no modules loaded");
+            return;
+        }
+        ReplModule current = modules.defaultModule();
+        int width = modules.names().stream().mapToInt(String::length).max().orElse(0);
+        for (ReplModule m : modules.all()) {
+            session.out().printf("%s %-" + width + "s  %s  [%s, %s]  %s%n",
+                    m == current ? "*" : " ",
+                    m.name(),
+                    m.source().describe(),
+                    m.loaded().engine().cliName(),
+                    m.runtime().allocator().name(),
+                    Describe.functions(m));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.wasmrun.cli.repl;
+
+import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.runtime.Engine;
+import io.wasmrun.runtime.WasmRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The engine and allocator that new loads use, and every allocator still backing a loaded
+ * module. Switching with {@code :set} affects later loads and reloads only; an allocator that no
+ * module uses any more is closed.
+ */
+final class Runtimes implements AutoCloseable {
+    private final AllocatorFactory factory;
+    private final List<Allocation> allocations = new ArrayList<>();
+    private Allocation current;
+    private Engine engine;
+
+    Runtimes(AllocatorFactory factory, Engine engine, InstanceAllocator allocator) {
+        this.factory = factory;
+        this.engine = engine;
+        this.current = new Allocation(allocator, allocator.name());
+        allocations.add(current);
+    }
+
+    /** The runtime new modules load into. */
+    WasmRuntime current() {
+        return current.runtime(engine);
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    void engine(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** The settings of the allocator new modules use. */
+    String allocatorSettings() {
+        return current.settings();
+    }
+
+    AllocatorFactory factory() {
+        return factory;
+    }
+
+    /** Switches new loads to a new allocator configured by {@code settings}. */
+    void allocator(List<String> settings) {
+        InstanceAllocator allocator = factory.create(settings);
+        current = new Allocation(allocator, String.join(" ", settings));
+        allocations.add(current);
+    }
+
+    /** The current allocator first, then older ones still in use. */
+    List<Allocation> allocations() {
+        List<Allocation> ordered = new ArrayList<>();
+        ordered.add(current);
+        allocations.stream().filter(a -> a != current).forEach(ordered::add);
+        return ordered;
+    }
+
+    boolean isCurrent(Allocation allocation) {
+        return allocation == current;
+    }
+
+    /** Closes every allocator other than the current one that backs no runtime in use. */
+    void release(Predicate<WasmRuntime> inUse) {
+        allocations.removeIf(
+                a -> {
+                    if (a == current || a.hasRuntime(inUse)) {
+                        return false;
+                    }
+                    a.close();
+                    return true;
+                });
+    }
+
+    @Override
+    public void close() {
+        allocations.forEach(Allocation::close);
+        allocations.clear();
+    }
+}

@@ -1,0 +1,22 @@
+;; Arithmetic, a trap, multi-value, globals, memory and a loop that never ends:
+;; the module the REPL tests call into.
+(module
+  (memory (export "memory") 1)
+  (data (i32.const 16) "Hello")
+  (global $counter (export "counter") (mut i32) (i32.const 41))
+  (global (export "limit") i64 (i64.const 100))
+  (func (export "add") (param i32 i32) (result i32)
+    (i32.add (local.get 0) (local.get 1)))
+  (func (export "div") (param i32 i32) (result i32)
+    (i32.div_s (local.get 0) (local.get 1)))
+  (func (export "fadd") (param f64 f64) (result f64)
+    (f64.add (local.get 0) (local.get 1)))
+  (func (export "divmod") (param i64 i64) (result i64 i64)
+    (i64.div_u (local.get 0) (local.get 1))
+    (i64.rem_u (local.get 0) (local.get 1)))
+  (func (export "bump") (result i32)
+    (global.set $counter (i32.add (global.get $counter) (i32.const 1)))
+    (global.get $counter))
+  (func (export "nop"))
+  (func (export "spin")
+    (loop $forever (br $forever))))

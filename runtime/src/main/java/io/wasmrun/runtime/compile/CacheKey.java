@@ -1,0 +1,43 @@
+package io.wasmrun.runtime.compile;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * What compiled classes depend on: the module's bytes (by digest), Chicory's version and
+ * wasmrun's rewriter version. Two keys are equal exactly when the classes are interchangeable.
+ *
+ * @param moduleDigest the module's digest as Chicory's parser records it ({@code "SHA-256:..."})
+ * @param chicoryVersion Chicory's version
+ * @param rewriterVersion {@link CodegenVersion#REWRITER}
+ */
+public record CacheKey(String moduleDigest, String chicoryVersion, int rewriterVersion) {
+    public CacheKey {
+        Objects.requireNonNull(moduleDigest, "moduleDigest");
+        Objects.requireNonNull(chicoryVersion, "chicoryVersion");
+    }
+
+    /** The key of {@code module} for this build of wasmrun; the module must come from Chicory's parser. */
+    public static CacheKey of(WasmModule module) {
+        String digest = module.digest();
+        if (digest == null) {
+            throw new IllegalArgumentException("the module has no digest (it was not parsed from bytes)");
+        }
+        return new CacheKey(digest, CodegenVersion.chicory(), CodegenVersion.REWRITER);
+    }
+
+    /** A file name unique to this key: the hex SHA-256 of all its parts. */
+    public String fileName() {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            String text = moduleDigest + '\n' + chicoryVersion + '\n' + rewriterVersion;
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.wasmrun.runtime.compile;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+
+/**
+ * The classes Chicory generated for one module, in the jar layout that {@link
+ * com.dylibso.chicory.compiler.MachineFactoryCompiler}'s cache reads back: a {@code
+ * wasm-module.properties} entry naming the main class, then one entry per class file.
+ *
+ * @param mainClass the binary name of the machine class (dots, not slashes)
+ * @param classes class file bytes by binary name, in definition order
+ */
+public record ClassJar(String mainClass, Map<String, byte[]> classes) {
+    private static final String PROPERTIES = "wasm-module.properties";
+
+    public ClassJar {
+        classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+        if (!classes.containsKey(mainClass)) {
+            throw new IllegalArgumentException("main class " + mainClass + " is not among the classes");
+        }
+    }
+
+    /** This jar with every class file passed through {@code rewrite}. */
+    public ClassJar map(UnaryOperator<byte[]> rewrite) {
+        var rewritten = new LinkedHashMap<String, byte[]>();
+        classes.forEach((name, bytes) -> rewritten.put(name, rewrite.apply(bytes)));
+        return new ClassJar(mainClass, rewritten);
+    }
+
+    /** The jar bytes, loadable by Chicory's cache path. */
+    public byte[] toBytes() {
+        var out = new ByteArrayOutputStream();
+        try (var jar = new JarOutputStream(out)) {
+            var properties = new Properties();
+            properties.setProperty("mainClass", mainClass);
+            jar.putNextEntry(new JarEntry(PROPERTIES));
+            properties.store(jar, null);
+            jar.closeEntry();
+            for (var entry : classes.entrySet()) {
+                jar.putNextEntry(new JarEntry(entry.getKey().replace('.', '/') + ".class"));
+                jar.write(entry.getValue());
+                jar.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads a jar written by {@link #toBytes()} or by Chicory.
+     *
+     * @throws IOException when the bytes are not such a jar
+     */
+    public static ClassJar parse(byte[] jarBytes) throws IOException {
+        String mainClass = null;
+        var classes = new LinkedHashMap<String, byte[]>();
+        try (var jar = new JarInputStream(new ByteArrayInputStream(jarBytes))) {
+            JarEntry entry;
+            while ((entry = jar.getNextJarEntry()) != null) {
+                String name = entry.getName();
+                if (name.equals(PROPERTIES)) {
+                    var properties = new Properties();
+                    properties.load(jar);
+                    mainClass = properties.getProperty("mainClass");
+                } else if (name.endsWith(".class")) {
+                    String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+                    classes.put(className, jar.readAllBytes());
+                }
+            }
+        }
+        if (mainClass == null || !classes.containsKey(mainClass)) {
+            throw new IOException("not a compiled-classes jar: no main class");
+        }
+        return new ClassJar(mainClass, classes);
+    }
+}

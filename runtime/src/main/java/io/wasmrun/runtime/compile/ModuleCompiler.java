@@ -1,0 +1,68 @@
+package io.wasmrun.runtime.compile;
+
+import com.dylibso.chicory.compiler.Cache;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns a module into a machine factory through a {@link CompileCache}: on a hit it loads the
+ * stored classes; on a miss it runs Chicory's code generator, rewrites the classes for OSR
+ * ({@link OsrRewriter}), stores them and loads them. Loading always goes through Chicory's own
+ * cache path ({@link MachineFactoryCompiler.Builder#withCache}), which defines every class and
+ * forces its initialization, so the JVM verifies each one. A stored entry that passes its
+ * checksum but still fails to load is recompiled and replaced.
+ */
+public final class ModuleCompiler {
+    private final CompileCache cache;
+    private final OsrRewriter rewriter;
+
+    public ModuleCompiler(CompileCache cache) {
+        this(cache, OsrRewriter.forChicory());
+    }
+
+    ModuleCompiler(CompileCache cache, OsrRewriter rewriter) {
+        this.cache = cache;
+        this.rewriter = rewriter;
+    }
+
+    /** The classes for {@code module}: Chicory's, rewritten for OSR; neither cached nor loaded. */
+    public ClassJar compile(WasmModule module) {
+        return ChicoryCodegen.generate(module).map(rewriter::rewrite);
+    }
+
+    /** A machine factory for instances of {@code module}, from the cache when it can. */
+    public Function<Instance, Machine> machineFactory(WasmModule module) {
+        CacheKey key = CacheKey.of(module);
+        Optional<byte[]> cached = cache.get(key);
+        if (cached.isPresent()) {
+            try {
+                return load(module, cached.get());
+            } catch (RuntimeException | LinkageError e) {
+                // a damaged entry that slipped past the checksum: compile afresh below
+            }
+        }
+        byte[] jar = compile(module).toBytes();
+        cache.put(key, jar);
+        return load(module, jar);
+    }
+
+    /** Loads classes made by {@link #compile} (for {@code module}) into a machine factory. */
+    public static Function<Instance, Machine> load(WasmModule module, byte[] jar) {
+        return MachineFactoryCompiler.builder(module).withCache(new Preloaded(jar)).compile();
+    }
+
+    /** A Chicory cache that answers every lookup with one jar and stores nothing. */
+    private record Preloaded(byte[] jar) implements Cache {
+        @Override
+        public byte[] get(String key) {
+            return jar;
+        }
+
+        @Override
+        public void putIfAbsent(String key, byte[] data) {}
+    }
+}

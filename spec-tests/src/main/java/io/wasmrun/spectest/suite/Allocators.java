@@ -1,0 +1,40 @@
+package io.wasmrun.spectest.suite;
+
+import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The instance allocators the suite runs under, by name. An allocator that this build does not
+ * have yet is listed with no factory, and its configurations are reported as not available.
+ */
+final class Allocators {
+    private static final Map<String, Supplier<InstanceAllocator>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        FACTORIES.put("on-demand", OnDemandInstanceAllocator::new);
+        FACTORIES.put("pooling", PoolingInstanceAllocator::new);
+    }
+
+    private Allocators() {}
+
+    /** Every allocator name, available or not, in matrix order. */
+    static List<String> names() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    /** Whether {@code name} is an allocator this suite knows. */
+    static boolean isKnown(String name) {
+        return FACTORIES.containsKey(name);
+    }
+
+    /** The factory for {@code name}, or empty when this build does not have that allocator. */
+    static Optional<Supplier<InstanceAllocator>> factory(String name) {
+        return Optional.ofNullable(FACTORIES.get(name));
+    }
+}

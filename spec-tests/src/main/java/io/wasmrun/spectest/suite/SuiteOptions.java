@@ -1,0 +1,110 @@
+package io.wasmrun.spectest.suite;
+
+import io.wasmrun.runtime.Engine;
+import io.wasmrun.spectest.Wast2Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line of {@link SpecSuite}.
+ *
+ * @param suite the suite folder
+ * @param filters globs on paths relative to the suite folder; a script runs if any matches
+ * @param proposals whether to run {@code proposals/*}{@code /*.wast} too
+ * @param expectations the expectations file, or null
+ * @param allocators the allocator column names
+ * @param engines the engines
+ * @param out the report folder
+ * @param cache the wast2json cache folder
+ * @param wast2json the wast2json command
+ * @param name the report's name
+ */
+record SuiteOptions(
+        Path suite,
+        List<Glob> filters,
+        boolean proposals,
+        Path expectations,
+        List<String> allocators,
+        List<Engine> engines,
+        Path out,
+        Path cache,
+        String wast2json,
+        String name) {
+
+    static final String USAGE =
+            """
+            usage: SpecSuite [--suite DIR] [--filter GLOB]... [--proposals] [--expectations FILE]
+                             [--allocators on-demand,pooling] [--engines compiler,interpreter]
+                             [--out DIR] [--cache DIR] [--wast2json CMD] [--name NAME]""";
+
+    static SuiteOptions parse(String[] args) {
+        Path suite = Path.of("..", "shared", "wasm-testsuite", "wasm-2.0");
+        List<Glob> filters = new ArrayList<>();
+        boolean proposals = false;
+        Path expectations = null;
+        List<String> allocators = Allocators.names();
+        List<Engine> engines = List.of(Engine.values());
+        Path out = Path.of("target", "spec-results");
+        Path cache = Wast2Json.defaultCacheRoot();
+        String wast2json = "wast2json";
+        String name = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--proposals" -> proposals = true;
+                case "--suite" -> suite = Path.of(value(args, ++i, arg));
+                case "--filter" -> filters.add(Glob.of(value(args, ++i, arg)));
+                case "--expectations" -> expectations = Path.of(value(args, ++i, arg));
+                case "--allocators" -> allocators = allocators(value(args, ++i, arg));
+                case "--engines" -> engines = engines(value(args, ++i, arg));
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--cache" -> cache = Path.of(value(args, ++i, arg));
+                case "--wast2json" -> wast2json = value(args, ++i, arg);
+                case "--name" -> name = value(args, ++i, arg);
+                default -> throw new IllegalArgumentException("unknown option `" + arg + "`");
+            }
+        }
+        suite = suite.toAbsolutePath().normalize();
+        if (name == null) {
+            name = suite.getFileName() + (proposals ? "-with-proposals" : "");
+        }
+        return new SuiteOptions(suite, List.copyOf(filters), proposals, expectations, allocators, engines, out, cache, wast2json, name);
+    }
+
+    /** Whether the script at {@code relative} passes the filters. */
+    boolean selects(String relative) {
+        return filters.isEmpty() || filters.stream().anyMatch(g -> g.matches(relative));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static List<String> allocators(String list) {
+        List<String> names = Arrays.stream(list.split(",")).map(String::strip).toList();
+        for (String name : names) {
+            if (!Allocators.isKnown(name)) {
+                throw new IllegalArgumentException("unknown allocator `" + name + "` (expected one of " + Allocators.names() + ")");
+            }
+        }
+        return names;
+    }
+
+    private static List<Engine> engines(String list) {
+        List<Engine> engines = new ArrayList<>();
+        for (String name : list.split(",")) {
+            try {
+                engines.add(Engine.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown engine `" + name + "` (expected compiler or interpreter)", e);
+            }
+        }
+        return engines;
+    }
+}

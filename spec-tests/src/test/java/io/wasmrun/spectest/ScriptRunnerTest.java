@@ -1,0 +1,136 @@
+package io.wasmrun.spectest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
+import io.wasmrun.runtime.Engine;
+import io.wasmrun.runtime.WasmRuntime;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runs the hand-written scripts in {@code src/test/resources/wast} through wast2json. */
+class ScriptRunnerTest {
+    static final Path SCRIPTS = Path.of("src", "test", "resources", "wast");
+    static final Wast2Json CONVERTER = new Wast2Json("wast2json", Path.of("target", "wast2json-cache"));
+
+    @BeforeAll
+    static void needsWast2Json() {
+        assumeTrue(CONVERTER.isAvailable(), "wast2json (wabt) is not installed");
+    }
+
+    static Stream<Arguments> configurations() {
+        Supplier<InstanceAllocator> onDemand = OnDemandInstanceAllocator::new;
+        Supplier<InstanceAllocator> pooling = PoolingInstanceAllocator::new;
+        return Stream.of(
+                Arguments.of("on-demand", onDemand, Engine.COMPILER),
+                Arguments.of("on-demand", onDemand, Engine.INTERPRETER),
+                Arguments.of("pooling", pooling, Engine.COMPILER),
+                Arguments.of("pooling", pooling, Engine.INTERPRETER));
+    }
+
+    @ParameterizedTest(name = "{0}/{2}")
+    @MethodSource("configurations")
+    void everyCommandKindPasses(String name, Supplier<InstanceAllocator> allocators, Engine engine) {
+        try (InstanceAllocator allocator = allocators.get()) {
+            ScriptResult result = run(allocator, engine, "all-commands.wast");
+
+            assertEquals(List.of(), result.failures());
+            assertEquals(32, result.passed());
+            assertEquals(List.of(new Skip(66, "assert_malformed", ScriptSession.TEXT_MODULE)), result.skips());
+            assertEquals(0, allocator.liveCoreInstances(), "every instance, spectest's too, is returned");
+        }
+    }
+
+    @Test
+    void reportsEachFailedAssertionAndGoesOn() {
+        ScriptResult result = onDemand(Engine.COMPILER, "failing.wast");
+
+        assertEquals(3, result.passed());
+        assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13), result.failures().stream().map(Failure::line).toList());
+        assertMessage(result, 6, "assert_return", "invoke one[]: expected (i32 2), got (i32 1)");
+        assertMessage(result, 7, "assert_trap", "invoke one[]: expected trap (unreachable), got (i32 1)");
+        assertMessage(result, 8, "assert_trap", "invoke trap[]: expected trap (integer overflow), got trap (unreachable)");
+        assertMessage(result, 9, "assert_exhaustion", "invoke one[]: expected trap (call stack exhausted), got (i32 1)");
+        assertMessage(result, 10, "assert_invalid", "expected invalid module (type mismatch), but it was instantiated");
+        assertTrue(message(result, 11).contains("unknown import: `nowhere`.`f`"), message(result, 11));
+        assertTrue(message(result, 12).startsWith("module at line 11 failed: "), message(result, 12));
+        assertTrue(message(result, 13).startsWith("module at line 11 failed: "), "the broken module is the current one");
+        assertEquals(
+                "src/test/resources/wast/failing.wast:6: assert_return: invoke one[]: expected (i32 2), got (i32 1)",
+                result.describe(result.failures().getFirst()));
+    }
+
+    @Test
+    void v128ValuesPassLaneByLane() {
+        ScriptResult result = onDemand(Engine.INTERPRETER, "v128.wast");
+
+        assertEquals(List.of(), result.failures());
+        assertEquals(5, result.passed());
+    }
+
+    @Test
+    void uncaughtExceptionsSatisfyAssertException() {
+        ScriptResult result = onDemand(Engine.INTERPRETER, "proposals/exception-handling/throw.wast");
+
+        assertEquals(List.of(), result.failures());
+        assertEquals(3, result.passed());
+    }
+
+    @Test
+    void aScriptWast2JsonRejectsIsOneClearFailure() {
+        ScriptResult result = onDemand(Engine.COMPILER, "unparsable.wast");
+
+        assertEquals(1, result.failed());
+        assertTrue(result.failures().getFirst().isScriptFailure());
+        assertEquals(
+                "src/test/resources/wast/unparsable.wast: wast2json cannot convert it: line 3:1: error: unexpected token (, expected ).",
+                result.describe(result.failures().getFirst()));
+    }
+
+    @Test
+    void aMissingFileIsOneClearFailure() {
+        ScriptResult result = onDemand(Engine.COMPILER, "missing.wast");
+
+        assertEquals(List.of(Failure.ofScript("src/test/resources/wast/missing.wast: no such file")), result.failures());
+        assertEquals("src/test/resources/wast/missing.wast: no such file", result.describe(result.failures().getFirst()));
+    }
+
+    private static ScriptResult onDemand(Engine engine, String script) {
+        try (InstanceAllocator allocator = new OnDemandInstanceAllocator()) {
+            return run(allocator, engine, script);
+        }
+    }
+
+    private static ScriptResult run(InstanceAllocator allocator, Engine engine, String script) {
+        try (var runtime = WasmRuntime.builder().withEngine(engine).withAllocator(allocator).build();
+                var runner = new ScriptRunner(runtime, CONVERTER)) {
+            return runner.run(SCRIPTS.resolve(script));
+        }
+    }
+
+    private static void assertMessage(ScriptResult result, int line, String command, String message) {
+        Failure failure = failure(result, line);
+        assertEquals(command, failure.command());
+        assertEquals(message, failure.message());
+    }
+
+    private static String message(ScriptResult result, int line) {
+        return failure(result, line).message();
+    }
+
+    private static Failure failure(ScriptResult result, int line) {
+        return result.failures().stream().filter(f -> f.line() == line).findFirst().orElseThrow();
+    }
+
+}

@@ -1,0 +1,15 @@
+;; Deliberately failing assertions; the runner must report each one and go on.
+(module
+  (func (export "one") (result i32) (i32.const 1))
+  (func (export "trap") (result i32) unreachable)
+)
+(assert_return (invoke "one") (i32.const 2))
+(assert_trap (invoke "one") "unreachable")
+(assert_trap (invoke "trap") "integer overflow")
+(assert_exhaustion (invoke "one") "call stack exhausted")
+(assert_invalid (module (func)) "type mismatch")
+(module $Broken (import "nowhere" "f" (func)) (export "f" (func 0)) (func (export "one") (result i32) (i32.const 1)))
+(assert_return (invoke $Broken "f"))
+(assert_return (invoke "one") (i32.const 1))
+(module (func (export "two") (result i32) (i32.const 2)))
+(assert_return (invoke "two") (i32.const 2))
