@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * Java heap (and resident set) taken by live compiled instances with a 16 MiB memory, per memory
  * kind. Chicory's memories live on the heap, so their count is limited by {@code -Xmx}: run with
- * {@code <kind>=<instances>} arguments, e.g. {@code WASMRUN=1000 BYTE_ARRAY=100}.
+ * {@code <kind>=<instances>} arguments, e.g. {@code WASMRUN=1000 BYTE_ARRAY=100}. The resident-set
+ * growth is only meaningful for the first kind of a run: the JVM keeps freed heap resident.
  */
 public final class HeapFootprint {
     private HeapFootprint() {}

@@ -154,7 +154,7 @@ public final class AllocatorOptions {
             names = "--pooling-memory-keep-resident",
             paramLabel = "BYTES",
             converter = ByteSizeConverter.class,
-            description = "Pooling: bytes of a freed memory zeroed by writing, kept resident (default: 0).")
+            description = "Pooling: written bytes of a freed memory reset by writing, kept resident (default: 1MiB).")
     Long poolingMemoryKeepResident;
 
     @Option(

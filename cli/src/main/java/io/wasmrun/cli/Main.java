@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             InspectCommand.class,
+            CompileCommand.class,
             Wat2WasmCommand.class,
             BenchCommand.class,
             WastCommand.class,

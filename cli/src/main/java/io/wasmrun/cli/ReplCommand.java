@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.Signals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +30,13 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Starts an interactive session: load modules, call their exported functions with typed",
-            "arguments, inspect exports, globals and memory. Type :help inside for the commands.",
+            "Starts an interactive session: load modules, call their exported functions",
+            "with typed arguments, inspect exports, globals and memory. Type :help inside",
+            "for the commands.",
             "",
-            "With input from a file or pipe, reads one command per line without prompts and exits 1",
-            "if any line failed. History is kept in ~/.wasmrun_history (override with the",
-            "WASMRUN_HISTORY environment variable or -Dwasmrun.history; empty turns it off)."
+            "With input from a file or pipe, reads one command per line without prompts",
+            "and exits 1 if any line failed. History is kept in ~/.wasmrun_history",
+            "(override with WASMRUN_HISTORY or -Dwasmrun.history; empty turns it off)."
         },
         footer = {"", "Example:", "  wasmrun repl fib.wasm", "  echo 'fib 20' | wasmrun repl fib.wasm"})
 final class ReplCommand implements Callable<Integer> {
@@ -60,9 +62,27 @@ final class ReplCommand implements Callable<Integer> {
                 Repl repl = interactive
                         ? new Repl(terminal, config, allocator.create())
                         : new Repl(terminal, System.err, config, allocator.create())) {
-            modules.forEach(repl::load);
-            return repl.run();
+            Object previousSigint = interactive ? forwardSigint(terminal) : null;
+            try {
+                modules.forEach(repl::load);
+                return repl.run();
+            } finally {
+                if (previousSigint != null) {
+                    Signals.unregister("INT", previousSigint);
+                }
+            }
         }
+    }
+
+    /**
+     * A dumb terminal leaves the tty in cooked mode, where Ctrl-C is a SIGINT that would end the
+     * JVM; route it to the terminal so that it stops the running call instead.
+     */
+    private static Object forwardSigint(Terminal terminal) {
+        if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            return null;
+        }
+        return Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
     }
 
     private static Terminal systemTerminal() throws IOException {

@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin EngineOptions engine;
     @Mixin AllocatorOptions allocator;
+    @Mixin CacheOptions cache;
 
     @Option(
             names = "--invoke",
@@ -94,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         var wasiConfig = wasiConfig();
         try (var allocation = allocator.create();
                 var runtime =
-                        WasmRuntime.builder()
+                        cache.configure(WasmRuntime.builder())
                                 .withEngine(engine.engine)
                                 .withAllocator(allocation)
                                 .build()) {

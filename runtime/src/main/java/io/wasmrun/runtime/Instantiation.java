@@ -26,8 +26,23 @@ final class Instantiation {
         if (translated instanceof WasmTrap) {
             return translated;
         }
+        return failed(translated, module);
+    }
+
+    /** Like {@link #translate}, for failures before any guest code ran: never a trap. */
+    static RuntimeException notATrap(RuntimeException error, LoadedModule module) {
+        if (error instanceof WasmrunException
+                || error instanceof UnlinkableException
+                || error instanceof InvalidException
+                || error instanceof LimitExceededException) {
+            return translate(error, module);
+        }
+        return failed(error, module);
+    }
+
+    private static WasmrunException failed(Throwable error, LoadedModule module) {
         return new WasmrunException(
-                module.name() + ": instantiation failed: " + describe(translated), translated);
+                module.name() + ": instantiation failed: " + describe(error), error);
     }
 
     private static String describe(Throwable error) {

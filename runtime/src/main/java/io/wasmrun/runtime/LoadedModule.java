@@ -1,6 +1,5 @@
 package io.wasmrun.runtime;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -8,22 +7,26 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.allocator.ModuleInfo;
+import io.wasmrun.runtime.compile.CompileCache;
+import io.wasmrun.runtime.compile.ModuleCompiler;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A parsed and validated module, ready to be instantiated any number of times. With the compiler
- * engine the module is translated to JVM bytecode once, on first instantiation, and every later
- * instance reuses the generated classes.
+ * engine the module is translated to JVM bytecode once, on first instantiation (or loaded from the
+ * compile cache), and every later instance reuses the generated classes.
  */
 public final class LoadedModule {
     private final ModuleInfo info;
     private final Engine engine;
+    private final CompileCache compileCache;
     private volatile Function<Instance, Machine> machineFactory;
 
-    LoadedModule(ModuleInfo info, Engine engine) {
+    LoadedModule(ModuleInfo info, Engine engine, CompileCache compileCache) {
         this.info = info;
         this.engine = engine;
+        this.compileCache = compileCache;
     }
 
     /** The display name, usually the file name. */
@@ -70,7 +73,7 @@ public final class LoadedModule {
     private Function<Instance, Machine> createMachineFactory() {
         return switch (engine) {
             case INTERPRETER -> InterpreterMachine::new;
-            case COMPILER -> MachineFactoryCompiler.compile(wasm());
+            case COMPILER -> new ModuleCompiler(compileCache).machineFactory(wasm());
         };
     }
 }

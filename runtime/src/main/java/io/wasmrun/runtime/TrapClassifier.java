@@ -35,7 +35,7 @@ final class TrapClassifier {
         if (error instanceof StackOverflowError) {
             return new WasmTrap("call stack exhausted", backtrace(error, module), error);
         }
-        if (error instanceof ChicoryInterruptedException) {
+        if (error instanceof ChicoryInterruptedException || error instanceof InterruptedException) {
             return new WasmTrap("interrupt", backtrace(error, module), error);
         }
         if (error instanceof OutOfMemoryError) {

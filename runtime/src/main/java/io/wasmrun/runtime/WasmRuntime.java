@@ -1,5 +1,6 @@
 package io.wasmrun.runtime;
 
+import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.wasmrun.allocator.AllocationRequest;
@@ -8,6 +9,9 @@ import io.wasmrun.allocator.ModuleId;
 import io.wasmrun.allocator.ModuleInfo;
 import io.wasmrun.allocator.StoreContext;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.pooling.PrefilledTables;
+import io.wasmrun.runtime.compile.CompileCache;
+import io.wasmrun.runtime.compile.ModuleSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,9 +37,13 @@ public final class WasmRuntime implements AutoCloseable {
     private final Engine engine;
     private final InstanceAllocator allocator;
     private final boolean ownsAllocator;
+    private final CompileCache compileCache;
+    private final boolean allowPrecompiled;
 
     private WasmRuntime(Builder builder) {
         this.engine = builder.engine;
+        this.compileCache = builder.compileCache;
+        this.allowPrecompiled = builder.allowPrecompiled;
         this.ownsAllocator = builder.allocator == null;
         this.allocator = ownsAllocator ? new OnDemandInstanceAllocator() : builder.allocator;
     }
@@ -75,7 +83,9 @@ public final class WasmRuntime implements AutoCloseable {
 
     /** Decodes and validates a module from bytes; {@code name} labels it in messages. */
     public LoadedModule load(String name, byte[] bytes) {
-        WasmModule module = ModuleDecoder.decode(name, bytes);
+        var source = ModuleSource.open(name, bytes, allowPrecompiled, compileCache);
+        WasmModule module = ModuleDecoder.decode(name, source.moduleBytes());
+        CompileCache moduleCache = source.cacheFor(name, module);
         var info = new ModuleInfo(new ModuleId(MODULE_IDS.incrementAndGet()), name, module);
         try {
             allocator.validateModule(info);
@@ -83,7 +93,7 @@ public final class WasmRuntime implements AutoCloseable {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.UNSUPPORTED, name, e.getMessage(), e);
         }
-        return new LoadedModule(info, engine);
+        return new LoadedModule(info, engine, moduleCache);
     }
 
     /**
@@ -99,19 +109,28 @@ public final class WasmRuntime implements AutoCloseable {
                 new StoreContext(
                         STORE_IDS.incrementAndGet(), allocator.nextAvailablePkey().orElse(null));
         var request = new AllocationRequest(module.info(), store);
-        var resources = InstanceResources.allocate(allocator, request);
+        InstanceResources resources;
         try {
-            Instance instance =
-                    Instance.builder(module.wasm())
-                            .withImportValues(imports)
-                            .withMemoryFactory(resources::memory)
-                            .withTableFactory(resources::table)
-                            .withMachineFactory(module.machineFactory())
-                            .withInitialize(false)
-                            .withStart(false)
-                            .build();
+            resources = InstanceResources.allocate(allocator, request);
+        } catch (RuntimeException e) {
+            throw Instantiation.translate(e, module);
+        }
+        try {
+            Instance instance = build(module, imports, resources);
             var wasmInstance = new WasmInstance(module, instance, resources);
-            wasmInstance.execute(() -> instance.initialize(false));
+            // Pooled tables may hold the module's element segments already (no re-evaluation).
+            PrefilledTables.adopt(instance);
+            if (module.wasm().startSection().isPresent()) {
+                wasmInstance.execute(() -> instance.initialize(false));
+            } else {
+                // No start function: initialisation runs no guest code, only constant expressions
+                // and data copies, so it needs no execution stack (no thread hand-off).
+                try {
+                    instance.initialize(false);
+                } catch (Throwable error) {
+                    throw Execution.translate(error, module.wasm());
+                }
+            }
             return wasmInstance;
         } catch (RuntimeException | Error e) {
             try {
@@ -120,6 +139,26 @@ public final class WasmRuntime implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw Instantiation.translate(e, module);
+        }
+    }
+
+    /**
+     * Links and allocates an instance without running any of its code; a failure here is never a
+     * trap (traps come from initialisation, which runs afterwards).
+     */
+    private static Instance build(
+            LoadedModule module, ImportValues imports, InstanceResources resources) {
+        try {
+            return Instance.builder(module.wasm())
+                    .withImportValues(imports)
+                    .withMemoryFactory(resources::memory)
+                    .withTableFactory(resources::table)
+                    .withMachineFactory(module.machineFactory())
+                    .withInitialize(false)
+                    .withStart(false)
+                    .build();
+        } catch (RuntimeException e) {
+            throw Instantiation.notATrap(e, module);
         }
     }
 
@@ -139,6 +178,8 @@ public final class WasmRuntime implements AutoCloseable {
     public static final class Builder {
         private Engine engine = Engine.COMPILER;
         private InstanceAllocator allocator;
+        private CompileCache compileCache = CompileCache.NONE;
+        private boolean allowPrecompiled;
 
         private Builder() {}
 
@@ -150,6 +191,21 @@ public final class WasmRuntime implements AutoCloseable {
         /** Uses {@code allocator}; the caller keeps ownership and closes it. */
         public Builder withAllocator(InstanceAllocator allocator) {
             this.allocator = Objects.requireNonNull(allocator, "allocator");
+            return this;
+        }
+
+        /** Keeps the compiler's classes in {@code cache} between runs (default: no cache). */
+        public Builder withCompileCache(CompileCache cache) {
+            this.compileCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * Whether {@link #load} accepts artifacts of {@code wasmrun compile}, which carry JVM classes
+         * that are loaded as they are (default: false, such files are rejected).
+         */
+        public Builder allowPrecompiled(boolean allow) {
+            this.allowPrecompiled = allow;
             return this;
         }
 

@@ -139,6 +139,16 @@ class WasmRuntimeTest {
     }
 
     @Test
+    void simdModulesAreRefusedWhenLoadedWithTheReason() {
+        try (var runtime = WasmRuntime.builder().build()) {
+            byte[] simd = "(module (func (export \"v\") (result i32) (i32x4.extract_lane 0 (v128.const i32x4 1 2 3 4))))".getBytes();
+            var error = assertThrows(ModuleLoadException.class, () -> runtime.load("simd.wat", simd));
+            assertEquals(ModuleLoadException.Kind.UNSUPPORTED, error.kind());
+            assertEquals("simd.wat: uses SIMD (v128), which Chicory 1.7.5 cannot execute", error.getMessage());
+        }
+    }
+
+    @Test
     void loadErrorsAreClassified() {
         try (var runtime = WasmRuntime.builder().build()) {
             var notWasm = assertThrows(ModuleLoadException.class, () -> runtime.load("x.wasm", "hello".getBytes()));

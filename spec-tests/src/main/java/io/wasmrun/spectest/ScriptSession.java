@@ -20,11 +20,12 @@ import java.util.Set;
 /**
  * Runs the commands of one script in order, keeping the state the script builds up (the
  * current module, named modules, registered names) and tallying each command's outcome. A module
- * that fails fails the commands that use it, never the rest of the script. {@link #close()}
+ * that fails fails the commands that use it, never the rest of the script; a module beyond the
+ * allocator's limits is skipped with the commands that use it. Text modules ({@code .wat}, from
+ * {@code module quote}) go through the runtime's text parser like binaries. {@link #close()}
  * returns every instance to the allocator.
  */
 final class ScriptSession implements AutoCloseable {
-    static final String TEXT_MODULE = "text module: needs the native text parser";
     private static final Set<ModuleLoadException.Kind> REJECTED =
             Set.of(ModuleLoadException.Kind.NOT_WASM, ModuleLoadException.Kind.MALFORMED, ModuleLoadException.Kind.INVALID);
 
@@ -84,14 +85,15 @@ final class ScriptSession implements AutoCloseable {
 
     private void module(Command.Module command) {
         ModuleState state;
-        if (isText(command.filename())) {
-            skip(command, TEXT_MODULE);
-            state = new ModuleState.Unavailable("module at line " + command.line() + " was skipped: " + TEXT_MODULE, true);
-        } else {
-            try {
-                state = new ModuleState.Ready(instantiate(load(command.filename())));
-                pass();
-            } catch (RuntimeException | StackOverflowError e) {
+        try {
+            state = new ModuleState.Ready(instantiate(load(command.filename())));
+            pass();
+        } catch (RuntimeException | StackOverflowError e) {
+            String limit = overLimits(e);
+            if (limit != null) {
+                skip(command, limit);
+                state = new ModuleState.Unavailable("module at line " + command.line() + " was skipped: " + limit, true);
+            } else {
                 String reason = Outcomes.describe(e);
                 fail(command, "cannot instantiate the module: " + reason);
                 state = new ModuleState.Unavailable("module at line " + command.line() + " failed: " + reason, false);
@@ -164,15 +166,16 @@ final class ScriptSession implements AutoCloseable {
     }
 
     private void assertModule(Command.AssertModule command) {
-        if (isText(command.filename())) {
-            skip(command, TEXT_MODULE);
-            return;
-        }
         String expected = command.kind().commandName().substring("assert_".length()) + " module (" + command.text() + ")";
         LoadedModule module;
         try {
             module = load(command.filename());
         } catch (ModuleLoadException e) {
+            String limit = overLimits(e);
+            if (limit != null) {
+                skip(command, limit);
+                return;
+            }
             boolean rejected =
                     switch (command.kind()) {
                         case MALFORMED, INVALID -> REJECTED.contains(e.kind());
@@ -243,8 +246,15 @@ final class ScriptSession implements AutoCloseable {
         }
     }
 
-    private static boolean isText(String filename) {
-        return filename.endsWith(".wat") || filename.endsWith(".wast");
+    /**
+     * The skip reason when {@code error} says the module exceeds the allocator's limits (e.g. a
+     * pool's tables per module): a limit of the configuration, not a failure of the module.
+     */
+    private static String overLimits(Throwable error) {
+        if (error instanceof ModuleLoadException e && e.kind() == ModuleLoadException.Kind.UNSUPPORTED) {
+            return "exceeds the allocator's limits: " + e.problem();
+        }
+        return null;
     }
 
     private void record(Command command, boolean passed, String failure) {

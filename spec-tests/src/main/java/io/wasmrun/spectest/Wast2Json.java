@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * script is converted again with the index written out; see {@link ImplicitTableIndex}.
  */
 public final class Wast2Json {
-    private static final String CACHE_FORMAT = "1";
+    private static final String CACHE_FORMAT = "2";
     private static final String ERROR_NAME = "error.txt";
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -111,14 +111,18 @@ public final class Wast2Json {
         }
         List<String> flags = featureFlags(wast);
         Path entry = cacheRoot.resolve(key(content, flags));
+        Path json = entry.resolve(jsonName(wast));
+        Path error = entry.resolve(ERROR_NAME);
+        if (Files.isDirectory(entry) && !Files.exists(json) && !Files.exists(error)) {
+            deleteTree(entry);
+        }
         if (!Files.isDirectory(entry)) {
             populate(entry, wast, content, flags);
         }
-        Path error = entry.resolve(ERROR_NAME);
         if (Files.exists(error)) {
             throw new ScriptException(wast + ": wast2json cannot convert it: " + read(error));
         }
-        return ScriptReader.read(wast, entry.resolve(jsonName(wast)));
+        return ScriptReader.read(wast, json);
     }
 
     /** The wast2json feature flags for a script, chosen by where it lives. */

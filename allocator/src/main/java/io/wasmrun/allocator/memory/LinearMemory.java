@@ -14,8 +14,10 @@ import java.lang.foreign.MemorySegment;
 public interface LinearMemory extends AutoCloseable {
 
     /**
-     * The memory's bytes, starting at offset 0 and at least {@link #byteSize()} long. May change
-     * after {@link #growTo}; {@link SegmentMemory} asks again after each growth.
+     * The memory's bytes, starting at offset 0 and at least {@link #byteSize()} long: a native
+     * segment (e.g. from an {@link java.lang.foreign.Arena} or a mapping), 8-byte aligned for
+     * atomics. May change after {@link #growTo}; {@link SegmentMemory} asks again after each
+     * growth.
      */
     MemorySegment segment();
 

@@ -33,9 +33,12 @@ import java.util.function.Function;
  * <p>Every access checks {@code unsigned(addr) + width <= byteSize} in 64-bit arithmetic before it
  * touches the segment, so address overflow (e.g. {@code 0xFFFFFFFF + 4}) and accesses past the
  * current size trap with Chicory's {@code out of bounds memory access} instead of reaching an
- * inaccessible page. The hot accessors are a compare and a segment access, small enough to inline
- * into compiled wasm. Values are little-endian; atomics use aligned {@link VarHandle}s on the
- * segment (sub-word read-modify-writes as compare-and-set on the enclosing aligned word).
+ * inaccessible page. Once checked, loads and stores go through one constant segment spanning the
+ * address space at {@code base + offset}, so the JIT folds the segment's own checks away and a hot
+ * accessor inlines to a compare, a branch and a move; accesses straddling a 4 KiB page boundary
+ * go byte by byte (see the loads and stores below). The backing must be a native segment.
+ * Values are little-endian; atomics use aligned {@link VarHandle}s on the segment (sub-word
+ * read-modify-writes as compare-and-set on the enclosing aligned word).
  *
  * <p>A memory that is not shared is used by one thread at a time, as wasm requires; growing it
  * may move its bytes. A shared memory never moves (its backing reserves the maximum), grows under
@@ -52,6 +55,14 @@ public final class SegmentMemory implements Memory, AutoCloseable {
     private static final VarHandle ATOMIC_I32 = JAVA_INT.withOrder(LITTLE_ENDIAN).varHandle();
     private static final VarHandle ATOMIC_I64 = JAVA_LONG.withOrder(LITTLE_ENDIAN).varHandle();
 
+    /**
+     * All of the address space as one segment. Hot accesses use it at {@code base + offset} after
+     * their own bounds check: being a constant, its bounds, read-only and liveness checks fold
+     * away, which a per-memory segment field would not allow.
+     */
+    @SuppressWarnings("restricted")
+    private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
     private static final int OP_ADD = 0;
     private static final int OP_AND = 1;
     private static final int OP_OR = 2;
@@ -64,6 +75,9 @@ public final class SegmentMemory implements Memory, AutoCloseable {
 
     /** The current size; every access is checked against it. */
     private long byteSize;
+
+    /** The address of byte 0: loads and stores go through {@link #ALL} at {@code base + offset}. */
+    private long base;
 
     private final LinearMemory backing;
     private final MemoryLimits limits;
@@ -118,8 +132,17 @@ public final class SegmentMemory implements Memory, AutoCloseable {
         this.maximumPages = maximumPages;
         this.waitQueues = limits.shared() ? new WaitQueues() : null;
         this.segment = backing.segment();
+        this.base = nativeAddress(segment);
         this.byteSize = backing.byteSize();
         this.preinitialized = preinitialized;
+    }
+
+    private static long nativeAddress(MemorySegment segment) {
+        if (!segment.isNative()) {
+            throw new IllegalArgumentException(
+                    "a linear memory must be a native segment: " + segment);
+        }
+        return segment.address();
     }
 
     /** The backing memory. */
@@ -231,6 +254,7 @@ public final class SegmentMemory implements Memory, AutoCloseable {
             return -1;
         }
         segment = backing.segment();
+        base = nativeAddress(segment);
         byteSize = newByteSize;
         return previous;
     }
@@ -320,9 +344,9 @@ public final class SegmentMemory implements Memory, AutoCloseable {
         long offset = range(fromIndex, length);
         // A counted loop C2 vectorises; MemorySegment.fill calls Unsafe.setMemory, which stores
         // byte by byte at unaligned offsets (about 4x slower for a 4 KiB fill).
-        MemorySegment bytes = segment;
+        long start = base + offset;
         for (int i = 0; i < length; i++) {
-            bytes.set(JAVA_BYTE, offset + i, value);
+            ALL.set(JAVA_BYTE, start + i, value);
         }
     }
 
@@ -330,17 +354,15 @@ public final class SegmentMemory implements Memory, AutoCloseable {
     public void copy(int dest, int src, int size) {
         long to = range(dest, size);
         long from = range(src, size);
-        MemorySegment.copy(segment, from, segment, to, size);
+        MemorySegment.copy(ALL, base + from, ALL, base + to, size);
     }
 
     // ---------------------------------------------------------------- loads and stores
     //
-    // An access that crosses a 4 KiB boundary is split: x86 pays dozens of cycles for a load or
-    // store spanning two pages (measured 4x slower than an aligned one), so loads combine the two
-    // aligned words around the value and stores write byte by byte, never touching bytes outside
-    // the access (other threads may own them in a shared memory). 4 KiB is the smallest page size
-    // on both supported architectures; the aligned words around an in-bounds value are in bounds
-    // because the size is a multiple of 64 KiB.
+    // An access that crosses a 4 KiB boundary goes byte by byte: x86 pays dozens of cycles for a
+    // load or store spanning two pages (measured 4x slower than an aligned one), and byte stores
+    // followed by byte loads keep store-to-load forwarding working. 4 KiB is the smallest page size
+    // on both supported architectures.
 
     private static final int SPLIT_PAGE_MASK = 4096 - 1;
 
@@ -350,12 +372,12 @@ public final class SegmentMemory implements Memory, AutoCloseable {
 
     @Override
     public byte read(int addr) {
-        return segment.get(JAVA_BYTE, at(addr, 1));
+        return ALL.get(JAVA_BYTE, base + at(addr, 1));
     }
 
     @Override
     public void writeByte(int addr, byte data) {
-        segment.set(JAVA_BYTE, at(addr, 1), data);
+        ALL.set(JAVA_BYTE, base + at(addr, 1), data);
     }
 
     @Override
@@ -372,10 +394,9 @@ public final class SegmentMemory implements Memory, AutoCloseable {
     public short readShort(int addr) {
         long offset = at(addr, 2);
         if (crossesPage(offset, 2)) {
-            return (short) ((segment.get(JAVA_BYTE, offset) & 0xFF)
-                    | segment.get(JAVA_BYTE, offset + 1) << 8);
+            return (short) loadBytes(offset, 2);
         }
-        return segment.get(I16, offset);
+        return ALL.get(I16, base + offset);
     }
 
     @Override
@@ -384,7 +405,7 @@ public final class SegmentMemory implements Memory, AutoCloseable {
         if (crossesPage(offset, 2)) {
             storeBytes(offset, data, 2);
         } else {
-            segment.set(I16, offset, data);
+            ALL.set(I16, base + offset, data);
         }
     }
 
@@ -402,17 +423,9 @@ public final class SegmentMemory implements Memory, AutoCloseable {
     public int readInt(int addr) {
         long offset = at(addr, 4);
         if (crossesPage(offset, 4)) {
-            return readIntAcrossPages(offset);
+            return (int) loadBytes(offset, 4);
         }
-        return segment.get(I32, offset);
-    }
-
-    private int readIntAcrossPages(long offset) {
-        long word = offset & ~3L;
-        int shift = (int) (offset & 3) << 3;
-        int low = segment.get(I32, word);
-        int high = segment.get(I32, word + 4);
-        return (low >>> shift) | (high << (32 - shift));
+        return ALL.get(I32, base + offset);
     }
 
     @Override
@@ -421,7 +434,7 @@ public final class SegmentMemory implements Memory, AutoCloseable {
         if (crossesPage(offset, 4)) {
             storeBytes(offset, data, 4);
         } else {
-            segment.set(I32, offset, data);
+            ALL.set(I32, base + offset, data);
         }
     }
 
@@ -439,17 +452,18 @@ public final class SegmentMemory implements Memory, AutoCloseable {
     public long readLong(int addr) {
         long offset = at(addr, 8);
         if (crossesPage(offset, 8)) {
-            return readLongAcrossPages(offset);
+            return loadBytes(offset, 8);
         }
-        return segment.get(I64, offset);
+        return ALL.get(I64, base + offset);
     }
 
-    private long readLongAcrossPages(long offset) {
-        long word = offset & ~7L;
-        int shift = (int) (offset & 7) << 3;
-        long low = segment.get(I64, word);
-        long high = segment.get(I64, word + 8);
-        return (low >>> shift) | (high << (64 - shift));
+    private long loadBytes(long offset, int width) {
+        long address = base + offset;
+        long value = 0;
+        for (int i = 0; i < width; i++) {
+            value |= (ALL.get(JAVA_BYTE, address + i) & 0xFFL) << (i << 3);
+        }
+        return value;
     }
 
     @Override
@@ -458,13 +472,13 @@ public final class SegmentMemory implements Memory, AutoCloseable {
         if (crossesPage(offset, 8)) {
             storeBytes(offset, data, 8);
         } else {
-            segment.set(I64, offset, data);
+            ALL.set(I64, base + offset, data);
         }
     }
 
     private void storeBytes(long offset, long data, int width) {
         for (int i = 0; i < width; i++) {
-            segment.set(JAVA_BYTE, offset + i, (byte) (data >>> (i << 3)));
+            ALL.set(JAVA_BYTE, base + offset + i, (byte) (data >>> (i << 3)));
         }
     }
 
@@ -774,6 +788,7 @@ public final class SegmentMemory implements Memory, AutoCloseable {
             closed = true;
             byteSize = 0;
             segment = MemorySegment.NULL;
+            base = 0;
         }
         backing.close();
         return true;

@@ -17,6 +17,7 @@ import io.wasmrun.allocator.sys.Libc;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The initial contents of one defined memory of one module, as a file ({@code memfd}) that pool
@@ -39,17 +40,22 @@ import java.util.List;
  */
 final class MemoryImage {
     /** A memory whose initial contents are all zeros. */
-    static final MemoryImage EMPTY = new MemoryImage(-1, 0, 0);
+    static final MemoryImage EMPTY = new MemoryImage(-1, 0, 0, MemorySegment.NULL);
 
     private final int fd;
     private final long offset;
     private final long length;
+    /** The image's bytes, mapped shared read-only: the source of a slot's reset by copying. */
+    private final MemorySegment contents;
+    /** Readers copy from {@link #contents}; {@link #close} unmaps it under the write lock. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private MemoryImage(int fd, long offset, long length) {
+    private MemoryImage(int fd, long offset, long length, MemorySegment contents) {
         this.fd = fd;
         this.offset = offset;
         this.length = length;
+        this.contents = contents;
     }
 
     /** The file descriptor of the image file; -1 for {@link #EMPTY}. */
@@ -78,12 +84,51 @@ final class MemoryImage {
     }
 
     /** Closes the file; mappings made from it stay valid until unmapped. Idempotent. */
-    synchronized void close() {
-        if (!closed) {
-            closed = true;
-            if (fd >= 0) {
-                Libc.close(fd);
+    void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                if (fd >= 0) {
+                    Libc.munmap(contents, length);
+                    Libc.close(fd);
+                }
             }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Restores {@code [from, to)} of a memory (offsets in the memory, whole pages) to its initial
+     * contents in {@code memory}: the image's bytes where the range overlaps the image, zeros
+     * elsewhere. Writing keeps the pages resident for the next tenant.
+     *
+     * @return false when the image was closed meanwhile (nothing was written)
+     */
+    boolean restore(MemorySegment memory, long from, long to) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            long imageEnd = offset + length;
+            long zeroEnd = Math.min(to, offset);
+            if (from < zeroEnd) {
+                memory.asSlice(from, zeroEnd - from).fill((byte) 0);
+            }
+            long copyFrom = Math.max(from, offset);
+            long copyTo = Math.min(to, imageEnd);
+            if (copyFrom < copyTo) {
+                MemorySegment.copy(contents, copyFrom - offset, memory, copyFrom, copyTo - copyFrom);
+            }
+            long zeroFrom = Math.max(from, imageEnd);
+            if (zeroFrom < to) {
+                memory.asSlice(zeroFrom, to - zeroFrom).fill((byte) 0);
+            }
+            return true;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -140,7 +185,9 @@ final class MemoryImage {
             } finally {
                 Libc.munmap(file, length);
             }
-            return new MemoryImage(fd, start, length);
+            // The same pages (the file's page cache), read-only: restoring a slot copies from here.
+            MemorySegment contents = Libc.mmap(0, length, PROT_READ, MAP_SHARED, fd, 0);
+            return new MemoryImage(fd, start, length, contents);
         } catch (RuntimeException | Error e) {
             Libc.close(fd);
             throw e;

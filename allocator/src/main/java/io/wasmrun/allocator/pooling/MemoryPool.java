@@ -50,11 +50,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * read-write prefix adjusted with {@code mprotect}. A memory grows in place by {@code mprotect}
  * up to the slot's reservation; it never moves.
  *
- * <p><b>Reset.</b> A freed slot goes through the {@link DecommitQueue}: the first {@code
- * keepResident} bytes of a slot without an image are zeroed by writing (they stay resident for the
- * next tenant), the rest is dropped with {@code madvise(MADV_DONTNEED)}, after which anonymous
- * pages read as zero and the image's pages read as the image again. Only then does the slot become
- * free. A next tenant never sees a previous tenant's bytes.
+ * <p><b>Reset.</b> A freed slot goes through the {@link DecommitQueue}. One {@code PAGEMAP_SCAN}
+ * ioctl ({@link PageMap}) lists the pages the tenant wrote; up to {@code keepResident} bytes of
+ * them are restored by writing (the image's bytes copied back, zeros elsewhere) and stay resident,
+ * so the next tenant of the slot takes no page fault on its working set; what the scan did not
+ * reach is dropped with {@code madvise(MADV_DONTNEED)}, after which anonymous pages read as zero
+ * and the image's pages read as the image again. Pages only read need nothing (they map the zero
+ * page or the image file). Only then does the slot become free. A next tenant never sees a
+ * previous tenant's bytes. Without {@code PAGEMAP_SCAN} (Linux before 6.7) the first {@code
+ * keepResident} bytes of a slot without an image are zeroed and everything else is dropped.
  *
  * <p><b>Stripes.</b> With protection keys, slot {@code i} is tagged with key {@code i mod k} and
  * each key has its own index allocator; a store's memories all come from its key's stripe (see
@@ -276,15 +280,14 @@ final class MemoryPool implements AutoCloseable {
                     forget(index, slot);
                     keepAffinity = false;
                 } else {
-                    long keep = slot.image == null ? Math.min(keepResident, slot.accessible) : 0;
-                    if (keep > 0) {
-                        base(index).asSlice(0, keep).fill((byte) 0);
+                    long kept = resetSlot(index, slot);
+                    if (kept < 0) {
+                        forget(index, slot);
+                        keepAffinity = false;
+                    } else {
+                        slot.resident = kept;
+                        residentBytes.addAndGet(kept);
                     }
-                    if (slot.accessible > keep) {
-                        Libc.madvise(base(index).asSlice(keep), slot.accessible - keep, MADV_DONTNEED);
-                    }
-                    slot.resident = keep;
-                    residentBytes.addAndGet(keep);
                 }
             } catch (RuntimeException e) {
                 // Never hand out a slot whose reset failed with its old contents.
@@ -293,6 +296,62 @@ final class MemoryPool implements AutoCloseable {
             }
             stripes[stripe].free(local, keepAffinity);
         }
+    }
+
+    /**
+     * Brings the slot's accessible bytes back to its initial contents (its image, zeros elsewhere)
+     * like wasmtime's {@code reset_with_pagemap}: {@code PAGEMAP_SCAN} finds the pages the tenant
+     * wrote; up to {@code keepResident} bytes of them are restored by writing (copying the image
+     * back or zeroing), so they stay resident and the next tenant takes no page fault on them;
+     * pages the scan did not reach are dropped with {@code madvise(MADV_DONTNEED)}. Pages that
+     * were only read still map the zero page or the image file and need nothing.
+     *
+     * <p>Without {@code PAGEMAP_SCAN} (Linux before 6.7): the first {@code keepResident} bytes
+     * of a slot without an image are zeroed by writing, everything else is dropped with {@code
+     * madvise}.
+     *
+     * @return the bytes restored by writing (kept resident), or -1 if the image was closed
+     *     meanwhile (the caller replaces the slot's mapping)
+     */
+    private long resetSlot(int index, Slot slot) {
+        long accessible = slot.accessible;
+        if (accessible == 0) {
+            return 0;
+        }
+        MemorySegment memory = base(index);
+        MemoryImage image = slot.image;
+        long keep = Math.min(keepResident, accessible);
+        if (keep > 0) {
+            PageMap.Scan scan =
+                    PageMap.scanDirty(memory.address(), accessible, keep / pageSize);
+            if (scan != null) {
+                long restored = 0;
+                long base = memory.address();
+                for (int i = 0; i < scan.count; i++) {
+                    long from = scan.bounds[2 * i] - base;
+                    long to = scan.bounds[2 * i + 1] - base;
+                    if (image == null) {
+                        memory.asSlice(from, to - from).fill((byte) 0);
+                    } else if (!image.restore(memory, from, to)) {
+                        return -1;
+                    }
+                    restored += to - from;
+                }
+                long walked = scan.walkEnd - base;
+                if (walked < accessible) {
+                    Libc.madvise(memory.asSlice(walked), accessible - walked, MADV_DONTNEED);
+                }
+                return restored;
+            }
+        }
+        long zeroed = image == null ? keep : 0;
+        if (zeroed > 0) {
+            memory.asSlice(0, zeroed).fill((byte) 0);
+        }
+        if (accessible > zeroed) {
+            Libc.madvise(memory.asSlice(zeroed), accessible - zeroed, MADV_DONTNEED);
+        }
+        return zeroed;
     }
 
     /** Replaces the whole used part of the slot with fresh inaccessible anonymous memory. */

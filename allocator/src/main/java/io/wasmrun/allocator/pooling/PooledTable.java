@@ -29,13 +29,20 @@ final class PooledTable extends TableInstance {
     private int[] refs = NO_REFS;
     private Instance[] instances = NO_INSTANCES;
     private int size;
+    /** The element image this tenancy's entries came from, until the instance adopts them. */
+    private ElementImage elements;
+    private int definedIndex;
 
     PooledTable() {
         super(new Table(ValType.FuncRef, new TableLimits(0, 0)), REF_NULL_VALUE);
     }
 
-    /** Starts a tenancy: {@code declared.limits().min()} elements, each {@code initRef}. */
-    void assign(Table declared, int initRef) {
+    /**
+     * Starts a tenancy: {@code declared.limits().min()} elements, each {@code initRef}, then the
+     * module's active element segments from {@code image} when it has one (defined table {@code
+     * definedIndex}); {@link PrefilledTables#adopt} completes them once the instance exists.
+     */
+    void assign(Table declared, int initRef, ElementImage image, int definedIndex) {
         TableLimits declaredLimits = declared.limits();
         int min = (int) declaredLimits.min();
         elementType = declared.elementType();
@@ -46,12 +53,34 @@ final class PooledTable extends TableInstance {
         }
         Arrays.fill(refs, 0, min, initRef);
         size = min;
+        if (image != null && image != ElementImage.NONE) {
+            image.apply(definedIndex, refs);
+            this.elements = image;
+            this.definedIndex = definedIndex;
+        } else {
+            this.elements = null;
+        }
+    }
+
+    /** The element image this table was filled from and not yet adopted; null if none. */
+    ElementImage elementImage() {
+        return elements;
+    }
+
+    /** Makes {@code owner} the instance of every entry the element image wrote. */
+    void adopt(Instance owner) {
+        ElementImage image = elements;
+        if (image != null) {
+            elements = null;
+            image.forEachRange(definedIndex, (from, to) -> Arrays.fill(instances, from, to, owner));
+        }
     }
 
     /** Ends a tenancy: drops every reference; keeps the arrays if they fit {@code keepBytes}. */
     long clear(long keepBytes) {
         Arrays.fill(instances, 0, size, null);
         size = 0;
+        elements = null;
         limits = null;
         long bytes = arrayBytes();
         if (bytes > keepBytes) {

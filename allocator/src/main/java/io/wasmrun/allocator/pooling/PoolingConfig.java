@@ -33,9 +33,12 @@ import java.util.Objects;
  *       <td>address space per slot; must hold maxMemorySize (slots never move)</td></tr>
  *   <tr><td>memoryGuardSize</td><td>32 MiB</td><td>--memory-guard-size</td>
  *       <td>inaccessible bytes after each slot</td></tr>
- *   <tr><td>memoryKeepResident</td><td>0</td><td>--pooling-memory-keep-resident</td>
- *       <td>bytes of a freed memory reset by writing instead of {@code madvise}, so they stay
- *       resident for the next tenant</td></tr>
+ *   <tr><td>memoryKeepResident</td><td>1 MiB</td><td>--pooling-memory-keep-resident</td>
+ *       <td>written pages of a freed memory (found with {@code PAGEMAP_SCAN}) restored by writing
+ *       instead of {@code madvise}, so they stay resident for the next tenant (no page faults);
+ *       without {@code PAGEMAP_SCAN} (Linux before 6.7) the first bytes of a memory without an
+ *       image are zeroed. wasmtime's default is 0; its docs suggest about 1 MiB with
+ *       {@code PAGEMAP_SCAN}</td></tr>
  *   <tr><td>tableKeepResident</td><td>256 KiB</td><td>--pooling-table-keep-resident</td>
  *       <td>a freed table whose arrays fit is cleared and kept for the slot's next tenant; larger
  *       ones are left to the GC. wasmtime's default is 0, but a JVM table is heap arrays: keeping
@@ -164,7 +167,7 @@ public record PoolingConfig(
     /** The defaults in the table above. */
     public static PoolingConfig defaults() {
         return new PoolingConfig(
-                1000, 1000, 1000, 1000, 1, 1, MAX_MEMORY_BYTES, 20_000, 0, 32 * MIB, 0,
+                1000, 1000, 1000, 1000, 1, 1, MAX_MEMORY_BYTES, 20_000, 0, 32 * MIB, MIB,
                 256 * 1024, 1, Enabled.NO, 16, 0, 0, Duration.ZERO, 100);
     }
 

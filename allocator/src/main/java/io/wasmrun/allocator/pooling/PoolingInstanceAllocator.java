@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -57,6 +58,7 @@ public final class PoolingInstanceAllocator implements InstanceAllocator {
     private final TablePool tables;
     private final StackPool stacks;
     private final AtomicInteger nextStripe = new AtomicInteger();
+    private final ConcurrentHashMap<ModuleId, ElementImage> elementImages = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** A pool with {@link PoolingConfig#defaults()}. */
@@ -235,7 +237,8 @@ public final class PoolingInstanceAllocator implements InstanceAllocator {
                             + config.maxTablesPerModule()
                             + " tables; raise --pooling-max-tables-per-module");
         }
-        return tables.allocate(request.module().name(), tableIndex, table, initRef);
+        return tables.allocate(
+                request.module().name(), tableIndex, table, initRef, elementImage(request.module()));
     }
 
     @Override
@@ -263,7 +266,17 @@ public final class PoolingInstanceAllocator implements InstanceAllocator {
 
     @Override
     public void purgeModule(ModuleId module) {
+        elementImages.remove(module);
         memories.purge(module, config.maxMemoriesPerModule());
+    }
+
+    /** The module's element image, built on its first instantiation. */
+    private ElementImage elementImage(ModuleInfo module) {
+        ElementImage image = elementImages.get(module.id());
+        if (image == null) {
+            image = elementImages.computeIfAbsent(module.id(), id -> ElementImage.build(module.module()));
+        }
+        return image;
     }
 
     @Override

@@ -33,11 +33,13 @@ final class TablePool {
 
     /**
      * Takes a slot and makes it a table of {@code declared}'s minimum size filled with {@code
-     * initRef}.
+     * initRef} and then with the module's active element segments from {@code elements} (null or
+     * {@link ElementImage#NONE}: none; Chicory applies them).
      *
      * @throws LimitExceededException when every slot is taken or the table is too large
      */
-    AllocatedTable allocate(String module, int tableIndex, Table declared, int initRef) {
+    AllocatedTable allocate(
+            String module, int tableIndex, Table declared, int initRef, ElementImage elements) {
         if (declared.limits().min() > tableElements) {
             throw new LimitExceededException(tooLarge(module, tableIndex, declared.limits().min()));
         }
@@ -56,7 +58,7 @@ final class TablePool {
         residentBytes.addAndGet(-kept[index]);
         kept[index] = 0;
         try {
-            table.assign(declared, initRef);
+            table.assign(declared, initRef, elements, tableIndex);
         } catch (RuntimeException | Error e) {
             slots.free(index);
             throw e;

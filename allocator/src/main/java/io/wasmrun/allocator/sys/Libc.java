@@ -19,6 +19,7 @@ import java.util.Locale;
  * returns normally or throws {@link NativeCallException}; none is meant for a hot path (each call
  * allocates a small buffer for the captured {@code errno}).
  */
+@SuppressWarnings("restricted") // native access is this class's purpose; see the package doc
 public final class Libc {
     private static final long MAP_FAILED = -1L;
 
@@ -51,6 +52,19 @@ public final class Libc {
             errnoCall("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
     private static final MethodHandle CLOSE =
             errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    // int open(const char *path, int flags, ... /* mode_t mode */)
+    private static final MethodHandle OPEN =
+            errnoCall(
+                    "open",
+                    FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+                    Linker.Option.firstVariadicArg(2));
+    // int ioctl(int fd, unsigned long request, ... /* void *arg */): no errno capture, it is
+    // meant for a hot path (PAGEMAP_SCAN on every pool slot reset)
+    private static final MethodHandle IOCTL =
+            LINKER.downcallHandle(
+                    find("ioctl"),
+                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
+                    Linker.Option.firstVariadicArg(2));
     private static final MethodHandle SYSCONF =
             errnoCall("sysconf", FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
     private static final MethodHandle STRERROR =
@@ -154,6 +168,36 @@ public final class Libc {
                 throw failure("memfd_create", 0, state);
             }
             return fd;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** {@code open(path, flags)}: a file descriptor. */
+    public static int open(String path, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int fd = (int) OPEN.invokeExact(state, arena.allocateFrom(path), flags, 0);
+            if (fd < 0) {
+                throw failure("open", 0, state);
+            }
+            return fd;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * {@code ioctl(fd, request, arg)}, returning the call's result as is (-1 on failure; {@code
+     * errno} is not captured, so the call costs no allocation).
+     */
+    public static int ioctl(int fd, long request, MemorySegment arg) {
+        try {
+            return (int) IOCTL.invokeExact(fd, request, arg);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

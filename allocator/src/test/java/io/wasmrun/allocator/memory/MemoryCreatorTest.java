@@ -2,6 +2,7 @@ package io.wasmrun.allocator.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.Memory;
@@ -60,6 +61,52 @@ class MemoryCreatorTest {
         public void close() {
             closed = true;
             arena.close();
+        }
+    }
+
+    @Test
+    void aHeapSegmentIsRefusedBecauseAccessesUseNativeAddresses() {
+        MemoryCreator onHeap =
+                (type, minimum, maximum, reserved, guard) ->
+                        new LinearMemory() {
+                            final MemorySegment bytes = MemorySegment.ofArray(new byte[(int) minimum]);
+
+                            @Override
+                            public MemorySegment segment() {
+                                return bytes;
+                            }
+
+                            @Override
+                            public long byteSize() {
+                                return minimum;
+                            }
+
+                            @Override
+                            public long byteCapacity() {
+                                return minimum;
+                            }
+
+                            @Override
+                            public void growTo(long newByteSize) {
+                                throw new UnsupportedOperationException();
+                            }
+
+                            @Override
+                            public void close() {}
+                        };
+        OnDemandConfig config = OnDemandConfig.defaults().withMemoryCreator(onHeap);
+        try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator(config)) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    TestModules.instantiate(
+                                            allocator,
+                                            "memory.wasm",
+                                            TestModules.load("memory.wasm"),
+                                            Engine.INTERPRETER));
+            assertTrue(e.getMessage().contains("native segment"), e.getMessage());
+            assertEquals(0, allocator.metrics().liveMemories());
         }
     }
 

@@ -92,6 +92,7 @@ final class Tenant implements AutoCloseable {
                             .withInitialize(false)
                             .withStart(false)
                             .build();
+            PrefilledTables.adopt(tenant.instance);
             tenant.run(() -> tenant.instance.initialize(false));
             return tenant;
         } catch (RuntimeException | Error e) {

@@ -44,10 +44,6 @@ final class Arguments {
         return tokens.get(index).text();
     }
 
-    Token token(int index) {
-        return tokens.get(index);
-    }
-
     /** The arguments from {@code from} on. */
     Arguments from(int from) {
         return new Arguments(usage, tokens.subList(Math.min(from, tokens.size()), tokens.size()));

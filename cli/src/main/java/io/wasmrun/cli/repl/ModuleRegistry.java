@@ -171,10 +171,6 @@ final class ModuleRegistry implements AutoCloseable {
         return List.copyOf(modules.values());
     }
 
-    List<String> names() {
-        return List.copyOf(modules.keySet());
-    }
-
     Optional<ReplModule> find(String name) {
         return Optional.ofNullable(modules.get(name));
     }
@@ -203,8 +199,8 @@ final class ModuleRegistry implements AutoCloseable {
     }
 
     /**
-     * Finds an export of {@code type} by the name typed: an export of the default module, or
-     * {@code MODULE.NAME} for another module.
+     * Finds an export of {@code type} by the name typed: {@code MODULE.NAME}, or a plain name
+     * exported by the default module or else by exactly one loaded module.
      */
     Optional<ExportRef> lookup(String ref, ExternalType type) {
         Optional<ReplModule> fallback = findDefault();
@@ -219,7 +215,8 @@ final class ModuleRegistry implements AutoCloseable {
                 return Optional.of(new ExportRef(module, name));
             }
         }
-        return Optional.empty();
+        List<ReplModule> exporters = exporters(ref, type);
+        return exporters.size() == 1 ? Optional.of(new ExportRef(exporters.get(0), ref)) : Optional.empty();
     }
 
     /** Like {@link #lookup}, but explains what is available when nothing matches. */
@@ -227,14 +224,28 @@ final class ModuleRegistry implements AutoCloseable {
         return lookup(ref, type).orElseThrow(() -> missing(ref, type));
     }
 
+    private List<ReplModule> exporters(String name, ExternalType type) {
+        return modules.values().stream().filter(m -> m.exports(name, type)).toList();
+    }
+
     private WasmrunException missing(String ref, ExternalType type) {
         String kind = type.name().toLowerCase(Locale.ROOT);
-        ReplModule module = defaultModule();
-        String name = ref;
+        List<ReplModule> exporters = exporters(ref, type);
+        if (exporters.size() > 1) {
+            List<String> names = exporters.stream().map(ReplModule::name).toList();
+            return new WasmrunException(
+                    "`" + ref + "` is exported by " + String.join(", ", names) + "; qualify it, e.g. "
+                            + names.get(0) + "." + ref);
+        }
         int dot = ref.indexOf('.');
-        if (dot > 0 && modules.containsKey(ref.substring(0, dot))) {
-            module = modules.get(ref.substring(0, dot));
-            name = ref.substring(dot + 1);
+        ReplModule module = dot > 0 ? modules.get(ref.substring(0, dot)) : null;
+        String name = module != null ? ref.substring(dot + 1) : ref;
+        if (module == null && modules.size() > 1) {
+            return new WasmrunException(
+                    "no loaded module exports a " + kind + " `" + ref + "` (loaded: " + String.join(", ", modules.keySet()) + ")");
+        }
+        if (module == null) {
+            module = defaultModule();
         }
         List<String> available = module.exports(type);
         return new WasmrunException(

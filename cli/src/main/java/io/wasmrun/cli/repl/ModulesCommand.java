@@ -34,9 +34,10 @@ final class ModulesCommand implements Command {
             return;
         }
         ReplModule current = modules.defaultModule();
-        int width = modules.names().stream().mapToInt(String::length).max().orElse(0);
+        int nameWidth = modules.all().stream().mapToInt(m -> m.name().length()).max().orElse(0);
+        int sourceWidth = modules.all().stream().mapToInt(m -> m.source().describe().length()).max().orElse(0);
         for (ReplModule m : modules.all()) {
-            session.out().printf("%s %-" + width + "s  %s  [%s, %s]  %s%n",
+            session.out().printf("%s %-" + nameWidth + "s  %-" + sourceWidth + "s  [%s, %s]  %s%n",
                     m == current ? "*" : " ",
                     m.name(),
                     m.source().describe(),

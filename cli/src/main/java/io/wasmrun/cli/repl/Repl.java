@@ -70,6 +70,9 @@ public final class Repl implements AutoCloseable {
             try {
                 line = reader.readLine(prompt);
             } catch (UserInterruptException e) {
+                if (LineReaders.isDumb(terminal)) {
+                    terminal.writer().println();
+                }
                 continue;
             } catch (EndOfFileException e) {
                 if (e.getPartialLine() != null) {
@@ -149,7 +152,7 @@ public final class Repl implements AutoCloseable {
 
     private void report(WasmrunException error) {
         if (isInterrupt(error)) {
-            session.err().println("interrupted");
+            session.err().println(config.interactive() ? "\ninterrupted" : "interrupted");
             return;
         }
         if (error instanceof WasmTrap trap) {

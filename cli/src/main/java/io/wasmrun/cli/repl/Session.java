@@ -43,10 +43,6 @@ final class Session implements AutoCloseable {
         this.modules = new ModuleRegistry(runtimes, calls, wasi);
     }
 
-    ReplConfig config() {
-        return config;
-    }
-
     PrintWriter out() {
         return out;
     }

@@ -55,6 +55,28 @@ class ReplCallTest {
     }
 
     @Test
+    void resolvesPlainNamesExportedByOneModuleAndAsksToQualifyAmbiguousOnes() {
+        var result = ReplHarness.run(dir, """
+                :load math.wasm
+                :load user.wasm
+                :load math.wasm as calc
+                :load fib.wasm
+                add3 1 2 3
+                add 1 2
+                calc.add 1 2
+                nosuch 1
+                :global get counter
+                """);
+
+        assertTrue(result.out().endsWith("6\n3\n"), result.out());
+        assertEquals("""
+                error: `add` is exported by math, calc; qualify it, e.g. math.add
+                error: no loaded module exports a function `nosuch` (loaded: math, user, calc, fib)
+                error: `counter` is exported by math, calc; qualify it, e.g. math.counter
+                """, result.err());
+    }
+
+    @Test
     void linksWasiAndShowsGuestOutputAndExitCodes() {
         var result = ReplHarness.run(dir, """
                 :load hello.wasm

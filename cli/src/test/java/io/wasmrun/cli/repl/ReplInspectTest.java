@@ -86,7 +86,7 @@ class ReplInspectTest {
         assertEquals("""
                 error: global `math.limit` is immutable (i64)
                 error: global `math.counter`: `lots` is not an i32 (expected a decimal or 0x hex integer)
-                error: user has no exported global `nothing` (it exports no globals)
+                error: no loaded module exports a global `nothing` (loaded: math, user)
                 error: usage: :global [list [MODULE] | get [MODULE.]NAME | set [MODULE.]NAME VALUE]
                 """, result.err());
     }

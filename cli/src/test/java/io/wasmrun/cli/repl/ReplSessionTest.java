@@ -97,7 +97,7 @@ class ReplSessionTest {
         String[] lines = result.out().split("\n");
         assertEquals("no modules loaded", lines[0]);
         assertEquals("  math  " + dir.resolve("math.wasm") + "  [compiler, on-demand]  functions: add, div, fadd, divmod, bump, nop, spin", lines[4]);
-        assertEquals("* fib   " + dir.resolve("fib.wasm") + "  [interpreter, on-demand]  functions: fib", lines[5]);
+        assertEquals("* fib   " + dir.resolve("fib.wasm") + "   [interpreter, on-demand]  functions: fib", lines[5]);
         assertEquals("default module: math", lines[6]);
         assertTrue(lines[7].startsWith("* math "), lines[7]);
         assertEquals("error: no module named `nosuch` (loaded: math, fib)\n", result.err());

@@ -2,6 +2,7 @@ package io.wasmrun.spectest.suite;
 
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.pooling.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,17 @@ import java.util.function.Supplier;
  * have yet is listed with no factory, and its configurations are reported as not available.
  */
 final class Allocators {
+    /**
+     * The pooling allocator's defaults, except that a module may define as many memories and
+     * tables as the spec scripts do (the defaults allow one of each, like wasmtime's).
+     */
+    static final PoolingConfig SPEC_POOLING = PoolingConfig.defaults().withMaxMemoriesPerModule(10).withMaxTablesPerModule(10);
+
     private static final Map<String, Supplier<InstanceAllocator>> FACTORIES = new LinkedHashMap<>();
 
     static {
         FACTORIES.put("on-demand", OnDemandInstanceAllocator::new);
-        FACTORIES.put("pooling", PoolingInstanceAllocator::new);
+        FACTORIES.put("pooling", () -> new PoolingInstanceAllocator(SPEC_POOLING));
     }
 
     private Allocators() {}

@@ -1,0 +1,43 @@
+package io.wasmrun.cli;
+
+import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.runtime.compile.CompileCache;
+import io.wasmrun.runtime.compile.DiskCompileCache;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --cache-dir}, {@code --no-cache} and {@code --allow-precompiled}: where the compiler
+ * keeps generated classes between runs, and whether artifacts of {@code wasmrun compile} run.
+ */
+public final class CacheOptions {
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
+            description =
+                    "Keep compiled modules in DIR (default: $XDG_CACHE_HOME/wasmrun or ~/.cache/wasmrun).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the compile cache.")
+    boolean noCache;
+
+    @Option(
+            names = "--allow-precompiled",
+            description =
+                    "Accept a module precompiled by `wasmrun compile`: its JVM classes are loaded"
+                            + " from the file, so only use files you trust.")
+    boolean allowPrecompiled;
+
+    /** The cache these options select. */
+    CompileCache compileCache() {
+        if (noCache) {
+            return CompileCache.NONE;
+        }
+        return new DiskCompileCache(cacheDir != null ? cacheDir : DiskCompileCache.defaultDirectory());
+    }
+
+    /** {@code builder} with this cache and precompiled-artifact policy. */
+    WasmRuntime.Builder configure(WasmRuntime.Builder builder) {
+        return builder.withCompileCache(compileCache()).allowPrecompiled(allowPrecompiled);
+    }
+}

@@ -1,0 +1,77 @@
+package io.wasmrun.runtime.compile;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import io.wasmrun.runtime.ModuleLoadException;
+import java.io.IOException;
+
+/**
+ * The bytes handed to the runtime, unwrapped: a plain module, or a {@link PrecompiledModule} when
+ * the caller allows those. It decides which compile cache the loaded module uses: a precompiled
+ * artifact answers for its own module and defers everything else to the configured cache.
+ */
+public final class ModuleSource {
+    private final byte[] moduleBytes;
+    private final CompileCache cache;
+    private final PrecompiledModule precompiled;
+    private final CacheKey precompiledKey;
+
+    private ModuleSource(byte[] moduleBytes, CompileCache cache, PrecompiledModule precompiled, CacheKey key) {
+        this.moduleBytes = moduleBytes;
+        this.cache = cache;
+        this.precompiled = precompiled;
+        this.precompiledKey = key;
+    }
+
+    /**
+     * Unwraps {@code bytes} read from {@code name}.
+     *
+     * @throws ModuleLoadException for a precompiled artifact when {@code allowPrecompiled} is
+     *     false, or one that another version made or that is damaged
+     */
+    public static ModuleSource open(String name, byte[] bytes, boolean allowPrecompiled, CompileCache cache) {
+        if (!PrecompiledModule.isPrecompiled(bytes)) {
+            return new ModuleSource(bytes, cache, null, null);
+        }
+        if (!allowPrecompiled) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.NOT_WASM,
+                    name,
+                    "this is a precompiled module (made by `wasmrun compile`); running one loads JVM"
+                            + " classes from the file, so it needs --allow-precompiled",
+                    null);
+        }
+        try {
+            var artifact = PrecompiledModule.read(bytes);
+            return new ModuleSource(artifact.moduleBytes(), cache, artifact, PrecompiledModule.key(bytes));
+        } catch (PrecompiledModule.IncompatibleException e) {
+            throw new ModuleLoadException(ModuleLoadException.Kind.UNSUPPORTED, name, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.MALFORMED, name, "damaged precompiled module: " + e.getMessage(), e);
+        }
+    }
+
+    /** The WebAssembly module's bytes. */
+    public byte[] moduleBytes() {
+        return moduleBytes;
+    }
+
+    /**
+     * The compile cache for {@code module}, decoded from {@link #moduleBytes()}.
+     *
+     * @throws ModuleLoadException when a precompiled artifact's classes were made for other bytes
+     */
+    public CompileCache cacheFor(String name, WasmModule module) {
+        if (precompiled == null) {
+            return cache;
+        }
+        if (!CacheKey.of(module).equals(precompiledKey)) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.MALFORMED,
+                    name,
+                    "damaged precompiled module: its classes were made for another module",
+                    null);
+        }
+        return precompiled.asCache(precompiledKey, cache);
+    }
+}

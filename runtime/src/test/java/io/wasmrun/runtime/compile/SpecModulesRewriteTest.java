@@ -1,0 +1,220 @@
+package io.wasmrun.runtime.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every module of the wasm-2.0 spec suite (converted by {@code wast2json}): Chicory's classes,
+ * rewritten by {@link OsrRewriter}, must load (the JVM verifies each one); modules without imports
+ * also run every {@code assert_return} invocation on the rewritten classes and on Chicory's
+ * interpreter, and the two must agree.
+ */
+class SpecModulesRewriteTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private int modules;
+    private int rewrittenClasses;
+    private int invocations;
+    private final List<String> mismatches = new ArrayList<>();
+
+    @Test
+    void everySpecModuleLoadsAndRunsRewritten() throws Exception {
+        Path suite = Path.of(System.getProperty("wasm.testsuite", "../../shared/wasm-testsuite"), "wasm-2.0");
+        assumeTrue(Files.isDirectory(suite), "no spec suite at " + suite.toAbsolutePath());
+        assumeTrue(hasWast2Json(), "wast2json is not installed");
+        Path out = Path.of("target", "spec-json");
+        List<Path> wasts;
+        try (Stream<Path> files = Files.list(suite)) {
+            wasts = files.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
+        }
+        var rewriter = OsrRewriter.forChicory();
+        for (Path wast : wasts) {
+            Path json = convert(wast, out);
+            if (json != null) {
+                runScript(json, rewriter);
+            }
+        }
+        System.out.printf(
+                "spec modules loaded: %d, classes rewritten: %d, invocations compared: %d%n",
+                modules, rewrittenClasses, invocations);
+        assertTrue(modules > 1000, "only " + modules + " modules loaded");
+        assertTrue(rewrittenClasses > 0, "no class needed rewriting: the suite should have loops with parameters");
+        assertTrue(invocations > 10_000, "only " + invocations + " invocations compared");
+        assertEquals(List.of(), mismatches);
+    }
+
+    private void runScript(Path json, OsrRewriter rewriter) throws IOException {
+        Instance compiled = null;
+        Instance interpreted = null;
+        for (JsonNode command : JSON.readTree(json.toFile()).get("commands")) {
+            switch (command.get("type").asText()) {
+                case "module" -> {
+                    compiled = null;
+                    interpreted = null;
+                    WasmModule module = parse(json.resolveSibling(command.get("filename").asText()));
+                    if (module == null) {
+                        continue;
+                    }
+                    ClassJar original = generate(module);
+                    if (original == null) {
+                        continue;
+                    }
+                    ClassJar rewritten = original.map(rewriter::rewrite);
+                    for (var name : original.classes().keySet()) {
+                        if (original.classes().get(name) != rewritten.classes().get(name)) {
+                            rewrittenClasses++;
+                        }
+                    }
+                    var factory = ModuleCompiler.load(module, rewritten.toBytes());
+                    modules++;
+                    if (module.importSection().importCount() == 0) {
+                        compiled = instantiate(Instance.builder(module).withMachineFactory(factory));
+                        interpreted = instantiate(Instance.builder(module).withMachineFactory(InterpreterMachine::new));
+                    }
+                }
+                case "assert_return", "action" -> {
+                    if (compiled != null && interpreted != null) {
+                        compare(json, command, compiled, interpreted);
+                    }
+                }
+                default -> {}
+            }
+        }
+    }
+
+    private void compare(Path json, JsonNode command, Instance compiled, Instance interpreted) {
+        JsonNode action = command.get("action");
+        if (!action.get("type").asText().equals("invoke") || action.has("module")) {
+            return;
+        }
+        String field = action.get("field").asText();
+        long[] args = new long[action.get("args").size()];
+        for (int i = 0; i < args.length; i++) {
+            JsonNode arg = action.get("args").get(i);
+            if (!isNumber(arg.get("type").asText()) || !arg.has("value")) {
+                return;
+            }
+            args[i] = Long.parseUnsignedLong(arg.get("value").asText());
+        }
+        var exports = compiled.module().exportSection();
+        FunctionType type = null;
+        for (int i = 0; i < exports.exportCount(); i++) {
+            var e = exports.getExport(i);
+            if (e.name().equals(field) && e.exportType() == ExternalType.FUNCTION) {
+                type = compiled.type(compiled.functionType(e.index()));
+            }
+        }
+        if (type == null || type.returns().stream().anyMatch(t -> !isNumber(t))) {
+            return;
+        }
+        String fromCompiled = outcome(compiled, field, args, type);
+        String fromInterpreter = outcome(interpreted, field, args, type);
+        invocations++;
+        if (!fromCompiled.equals(fromInterpreter)) {
+            mismatches.add(json.getFileName() + ":" + command.get("line") + " " + field + Arrays.toString(args)
+                    + " compiled " + fromCompiled + ", interpreted " + fromInterpreter);
+        }
+    }
+
+    private static String outcome(Instance instance, String field, long[] args, FunctionType type) {
+        try {
+            long[] results = instance.export(field).apply(args);
+            var text = new StringBuilder();
+            for (int i = 0; i < type.returns().size(); i++) {
+                text.append(canonical(results[i], type.returns().get(i))).append(' ');
+            }
+            return text.toString();
+        } catch (RuntimeException | StackOverflowError e) {
+            return "trap";
+        }
+    }
+
+    /** NaN payloads may differ between engines; every other value compares by its bits. */
+    private static String canonical(long bits, ValType type) {
+        if (type.equals(ValType.F32) && Float.isNaN(Float.intBitsToFloat((int) bits))) {
+            return "nan:f32";
+        }
+        if (type.equals(ValType.F64) && Double.isNaN(Double.longBitsToDouble(bits))) {
+            return "nan:f64";
+        }
+        return Long.toHexString(type.equals(ValType.I32) || type.equals(ValType.F32) ? bits & 0xffffffffL : bits);
+    }
+
+    private static boolean isNumber(String type) {
+        return type.equals("i32") || type.equals("i64") || type.equals("f32") || type.equals("f64");
+    }
+
+    private static boolean isNumber(ValType type) {
+        return type.equals(ValType.I32) || type.equals(ValType.I64) || type.equals(ValType.F32) || type.equals(ValType.F64);
+    }
+
+    private static Instance instantiate(Instance.Builder builder) {
+        try {
+            return builder.build();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Chicory's classes, or null for what its compiler does not support (e.g. SIMD). */
+    private static ClassJar generate(WasmModule module) {
+        try {
+            return ChicoryCodegen.generate(module);
+        } catch (ChicoryException | IllegalArgumentException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static WasmModule parse(Path file) {
+        try {
+            return Parser.parse(file);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Path convert(Path wast, Path out) throws IOException, InterruptedException {
+        String name = wast.getFileName().toString().replace(".wast", "");
+        Path dir = out.resolve(name);
+        Path json = dir.resolve(name + ".json");
+        if (Files.exists(json) && Files.getLastModifiedTime(json).compareTo(Files.getLastModifiedTime(wast)) > 0) {
+            return json;
+        }
+        Files.createDirectories(dir);
+        Process process =
+                new ProcessBuilder("wast2json", wast.toAbsolutePath().toString(), "-o", json.toAbsolutePath().toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        return process.waitFor() == 0 ? json : null;
+    }
+
+    private static boolean hasWast2Json() {
+        try {
+            return new ProcessBuilder("wast2json", "--version").redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
