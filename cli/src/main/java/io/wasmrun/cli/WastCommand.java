@@ -2,6 +2,7 @@ package io.wasmrun.cli;
 
 import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.spectest.Failure;
+import io.wasmrun.spectest.ScriptConverter;
 import io.wasmrun.spectest.ScriptResult;
 import io.wasmrun.spectest.ScriptRunner;
 import io.wasmrun.spectest.Wast2Json;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,8 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Runs spec test scripts (.wast): converts each with wabt's wast2json (cached), then runs"
-                    + " its modules and assertions with the chosen engine and allocator.",
+            "Runs spec test scripts (.wast): reads each with wasmrun's text parser (or wabt's"
+                    + " wast2json, cached), then runs its modules and assertions with the chosen engine"
+                    + " and allocator.",
             "Prints one line per failed assertion and `N passed, M failed, K skipped`; exits 1 if"
                     + " anything failed."
         })
@@ -34,16 +37,23 @@ final class WastCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(
+            names = "--converter",
+            paramLabel = "NAME",
+            description = "What reads the scripts: native (wasmrun's text parser) or wast2json (default: ${DEFAULT-VALUE}).",
+            defaultValue = "native")
+    String converter;
+
+    @Option(
             names = "--wast2json",
             paramLabel = "CMD",
-            description = "The wast2json command (default: ${DEFAULT-VALUE}).",
+            description = "The wast2json command, for --converter wast2json (default: ${DEFAULT-VALUE}).",
             defaultValue = "wast2json")
     String wast2json;
 
     @Option(
             names = "--cache-dir",
             paramLabel = "DIR",
-            description = "Where converted scripts are kept (default: ~/.cache/wasmrun/wast2json).")
+            description = "Where wast2json's conversions are kept (default: ~/.cache/wasmrun/wast2json).")
     Path cacheDir;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scripts to run.")
@@ -52,14 +62,19 @@ final class WastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var converter = new Wast2Json(wast2json, cacheDir != null ? cacheDir : Wast2Json.defaultCacheRoot());
-        converter.version();
+        ScriptConverter scripts;
+        try {
+            scripts = ScriptConverter.named(converter, wast2json, cacheDir != null ? cacheDir : Wast2Json.defaultCacheRoot());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        scripts.describe(); // fails here, once, when wast2json is missing
         int passed = 0;
         int failed = 0;
         int skipped = 0;
         try (var allocation = allocator.create();
                 var runtime = WasmRuntime.builder().withEngine(engine.engine).withAllocator(allocation).build();
-                var runner = new ScriptRunner(runtime, converter)) {
+                var runner = new ScriptRunner(runtime, scripts)) {
             for (Path file : files) {
                 ScriptResult result = runner.run(file);
                 for (Failure failure : result.failures()) {

@@ -85,6 +85,12 @@ public final class WasmRuntime implements AutoCloseable {
     public LoadedModule load(String name, byte[] bytes) {
         var source = ModuleSource.open(name, bytes, allowPrecompiled, compileCache);
         WasmModule module = ModuleDecoder.decode(name, source.moduleBytes());
+        UnsupportedFeatures.find(module)
+                .ifPresent(
+                        reason -> {
+                            throw new ModuleLoadException(
+                                    ModuleLoadException.Kind.UNSUPPORTED, name, reason, null);
+                        });
         CompileCache moduleCache = source.cacheFor(name, module);
         var info = new ModuleInfo(new ModuleId(MODULE_IDS.incrementAndGet()), name, module);
         try {

@@ -2,7 +2,7 @@ package io.wasmrun.spectest;
 
 import java.util.List;
 
-/** One command of a wast script, as read from wast2json's JSON. */
+/** One command of a wast script, as read from wast2json's JSON or by wasmrun's script parser. */
 public sealed interface Command {
 
     /** The line of the command in the {@code .wast} file. */
@@ -12,16 +12,31 @@ public sealed interface Command {
     String keyword();
 
     /**
-     * Defines a module and makes it the current one.
+     * Defines a module and, unless it is a {@code module definition}, instantiates it and makes
+     * it the current one.
      *
      * @param name the module's {@code $name}, or {@code null}
-     * @param filename the module file next to the JSON ({@code .wasm}, or {@code .wat} for text
-     *     that wast2json could not convert)
+     * @param module the module
+     * @param definition whether the module is only defined, for {@link ModuleInstance}
      */
-    record Module(int line, String name, String filename) implements Command {
+    record Module(int line, String name, ScriptModule module, boolean definition) implements Command {
         @Override
         public String keyword() {
             return "module";
+        }
+    }
+
+    /**
+     * {@code (module instance $instance $definition)}: instantiates a defined module and makes the
+     * instance the current one.
+     *
+     * @param instance the instance's {@code $name}, or {@code null}
+     * @param definition the defined module's {@code $name}, or {@code null} for the last one
+     */
+    record ModuleInstance(int line, String instance, String definition) implements Command {
+        @Override
+        public String keyword() {
+            return "module instance";
         }
     }
 
@@ -74,15 +89,23 @@ public sealed interface Command {
      * Loads or instantiates a module that must be rejected.
      *
      * @param kind how it must be rejected
-     * @param filename the module file ({@code .wasm}, or {@code .wat} for a text module)
+     * @param module the module
      * @param text the reference interpreter's message
      */
-    record AssertModule(int line, ModuleKind kind, String filename, String text) implements Command {
+    record AssertModule(int line, ModuleKind kind, ScriptModule module, String text) implements Command {
         @Override
         public String keyword() {
             return kind.commandName();
         }
     }
+
+    /**
+     * A command the runner cannot execute (e.g. {@code thread}); it is skipped with its reason.
+     *
+     * @param keyword the command's keyword
+     * @param reason why it cannot run
+     */
+    record Unsupported(int line, String keyword, String reason) implements Command {}
 
     /** How an action must fail. */
     enum FailureKind {
@@ -113,7 +136,14 @@ public sealed interface Command {
         /** {@code assert_unlinkable}: its imports cannot be satisfied. */
         UNLINKABLE("assert_unlinkable"),
         /** {@code assert_uninstantiable}: initialisation or the start function traps. */
-        UNINSTANTIABLE("assert_uninstantiable");
+        UNINSTANTIABLE("assert_uninstantiable"),
+        /**
+         * {@code assert_malformed_custom}: a custom annotation is malformed, which engines that
+         * do not interpret the custom section may ignore.
+         */
+        MALFORMED_CUSTOM("assert_malformed_custom"),
+        /** {@code assert_invalid_custom}: a custom section is invalid; engines may ignore it. */
+        INVALID_CUSTOM("assert_invalid_custom");
 
         private final String commandName;
 

@@ -26,13 +26,9 @@ final class ResultMatcher {
         boolean matches = expected.size() == types.size() && raw.length == slots(types);
         int slot = 0;
         for (int i = 0; matches && i < types.size(); i++) {
-            if (types.get(i).opcode() == ValType.ID.V128) {
-                matches = v128Matches(expected.get(i), raw[slot], raw[slot + 1]);
-                slot += 2;
-            } else {
-                matches = scalarMatches(expected.get(i), raw[slot]);
-                slot++;
-            }
+            boolean v128 = types.get(i).opcode() == ValType.ID.V128;
+            matches = matches(expected.get(i), v128, raw[slot], v128 ? raw[slot + 1] : 0);
+            slot += v128 ? 2 : 1;
         }
         return matches ? null : "expected " + describe(expected) + ", got " + describe(raw, types);
     }
@@ -43,6 +39,13 @@ final class ResultMatcher {
             slots += type.opcode() == ValType.ID.V128 ? 2 : 1;
         }
         return slots;
+    }
+
+    private static boolean matches(WastValue expected, boolean v128, long low, long high) {
+        if (!expected.alternatives().isEmpty()) {
+            return expected.alternatives().stream().anyMatch(alternative -> matches(alternative, v128, low, high));
+        }
+        return v128 ? v128Matches(expected, low, high) : scalarMatches(expected, low);
     }
 
     private static boolean scalarMatches(WastValue expected, long raw) {
@@ -108,6 +111,9 @@ final class ResultMatcher {
     }
 
     private static String describe(WastValue value) {
+        if (!value.alternatives().isEmpty()) {
+            return "either " + describe(value.alternatives());
+        }
         String text = value.text();
         return switch (value.type()) {
             case "i32", "i64", "f32", "f64" -> {

@@ -3,8 +3,9 @@ package io.wasmrun.spectest;
 import io.wasmrun.runtime.WasmrunException;
 
 /**
- * A whole script cannot be run: the file is missing, wast2json rejects it, or its JSON holds a
- * command this runner does not know. The message is one line that names the file.
+ * A whole script cannot be run: the file is missing, the text parser or wast2json rejects it, or
+ * wast2json's JSON holds a command this runner does not know. The message is one line that names
+ * the file.
  */
 public final class ScriptException extends WasmrunException {
     public ScriptException(String message) {

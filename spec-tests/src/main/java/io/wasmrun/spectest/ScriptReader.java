@@ -30,30 +30,30 @@ public final class ScriptReader {
         if (!commands.isArray()) {
             throw new ScriptException(source + ": wast2json output " + json + " has no commands");
         }
+        Path directory = json.toAbsolutePath().getParent();
         List<Command> result = new ArrayList<>(commands.size());
         for (JsonNode command : commands) {
-            result.add(command(source, command));
+            result.add(command(source, directory, command));
         }
-        Path directory = json.toAbsolutePath().getParent();
-        return new WastScript(source, directory, result);
+        return new WastScript(source, result);
     }
 
-    private static Command command(Path source, JsonNode node) {
+    private static Command command(Path source, Path directory, JsonNode node) {
         String type = node.path("type").asText();
         int line = node.path("line").asInt();
         return switch (type) {
-            case "module" -> new Command.Module(line, optional(node, "name"), node.path("filename").asText());
+            case "module" -> new Command.Module(line, optional(node, "name"), file(directory, node), false);
             case "register" -> new Command.Register(line, optional(node, "name"), node.path("as").asText());
             case "action" -> new Command.Perform(line, action(source, line, node.path("action")));
             case "assert_return" ->
-                    new Command.AssertReturn(line, action(source, line, node.path("action")), values(node.path("expected")));
+                    new Command.AssertReturn(line, action(source, line, node.path("action")), expected(node));
             case "assert_trap" -> failure(source, line, Command.FailureKind.TRAP, node);
             case "assert_exhaustion" -> failure(source, line, Command.FailureKind.EXHAUSTION, node);
             case "assert_exception" -> failure(source, line, Command.FailureKind.EXCEPTION, node);
-            case "assert_malformed" -> module(line, Command.ModuleKind.MALFORMED, node);
-            case "assert_invalid" -> module(line, Command.ModuleKind.INVALID, node);
-            case "assert_unlinkable" -> module(line, Command.ModuleKind.UNLINKABLE, node);
-            case "assert_uninstantiable" -> module(line, Command.ModuleKind.UNINSTANTIABLE, node);
+            case "assert_malformed" -> module(line, Command.ModuleKind.MALFORMED, directory, node);
+            case "assert_invalid" -> module(line, Command.ModuleKind.INVALID, directory, node);
+            case "assert_unlinkable" -> module(line, Command.ModuleKind.UNLINKABLE, directory, node);
+            case "assert_uninstantiable" -> module(line, Command.ModuleKind.UNINSTANTIABLE, directory, node);
             default ->
                     throw new ScriptException(
                             source + ":" + line + ": unknown command `" + type + "` in wast2json output");
@@ -64,8 +64,12 @@ public final class ScriptReader {
         return new Command.AssertFailure(line, kind, action(source, line, node.path("action")), optional(node, "text"));
     }
 
-    private static Command module(int line, Command.ModuleKind kind, JsonNode node) {
-        return new Command.AssertModule(line, kind, node.path("filename").asText(), optional(node, "text"));
+    private static Command module(int line, Command.ModuleKind kind, Path directory, JsonNode node) {
+        return new Command.AssertModule(line, kind, file(directory, node), optional(node, "text"));
+    }
+
+    private static ScriptModule file(Path directory, JsonNode node) {
+        return new ScriptModule.File(directory.resolve(node.path("filename").asText()));
     }
 
     private static Action action(Path source, int line, JsonNode node) {
@@ -78,6 +82,12 @@ public final class ScriptReader {
                                     source + ":" + line + ": unknown action `" + node.path("type").asText() + "`");
                 };
         return new Action(kind, optional(node, "module"), node.path("field").asText(), values(node.path("args")));
+    }
+
+    /** The expected results; wast2json writes a single {@code (either ...)} result as {@code either}. */
+    private static List<WastValue> expected(JsonNode node) {
+        JsonNode either = node.get("either");
+        return either != null ? List.of(WastValue.either(values(either))) : values(node.path("expected"));
     }
 
     private static List<WastValue> values(JsonNode array) {
@@ -94,7 +104,7 @@ public final class ScriptReader {
         if (text != null && text.isArray()) {
             List<String> lanes = new ArrayList<>(text.size());
             text.forEach(lane -> lanes.add(lane.asText()));
-            return new WastValue(type, optional(node, "lane_type"), lanes);
+            return WastValue.vector(optional(node, "lane_type"), lanes);
         }
         return WastValue.of(type, text == null ? null : text.asText());
     }

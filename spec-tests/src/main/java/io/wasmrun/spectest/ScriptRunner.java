@@ -11,23 +11,23 @@ import java.time.Duration;
  *
  * <pre>{@code
  * try (var runtime = WasmRuntime.builder().build();
- *      var runner = new ScriptRunner(runtime, Wast2Json.onPath())) {
+ *      var runner = new ScriptRunner(runtime, new NativeParser())) {
  *     ScriptResult result = runner.run(Path.of("i32.wast"));
  * }
  * }</pre>
  */
 public final class ScriptRunner implements AutoCloseable {
     private final WasmRuntime runtime;
-    private final Wast2Json converter;
+    private final ScriptConverter converter;
     private final SpectestHost spectest;
 
-    public ScriptRunner(WasmRuntime runtime, Wast2Json converter) {
+    public ScriptRunner(WasmRuntime runtime, ScriptConverter converter) {
         this.runtime = runtime;
         this.converter = converter;
         this.spectest = new SpectestHost(runtime);
     }
 
-    /** Converts {@code wast} (cached) and runs it. */
+    /** Converts {@code wast} and runs it. */
     public ScriptResult run(Path wast) {
         long start = System.nanoTime();
         WastScript script;

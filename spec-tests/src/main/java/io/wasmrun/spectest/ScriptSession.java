@@ -2,6 +2,7 @@ package io.wasmrun.spectest;
 
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.allocator.LimitExceededException;
 import io.wasmrun.runtime.LinkException;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Linker;
@@ -9,8 +10,6 @@ import io.wasmrun.runtime.ModuleLoadException;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.runtime.WasmTrap;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +18,17 @@ import java.util.Set;
 
 /**
  * Runs the commands of one script in order, keeping the state the script builds up (the
- * current module, named modules, registered names) and tallying each command's outcome. A module
- * that fails fails the commands that use it, never the rest of the script; a module beyond the
- * allocator's limits is skipped with the commands that use it. Text modules ({@code .wat}, from
- * {@code module quote}) go through the runtime's text parser like binaries. {@link #close()}
- * returns every instance to the allocator.
+ * current module, named modules and module definitions, registered names) and tallying each
+ * command's outcome. A module that fails fails the commands that use it, never the rest of the
+ * script; a module the runtime does not support (beyond the allocator's limits, or using a
+ * feature Chicory cannot execute) is skipped with the commands that use it. Text modules go
+ * through the runtime's text parser like binaries. {@link #close()} returns every instance to the
+ * allocator.
  */
 final class ScriptSession implements AutoCloseable {
+    /** Why an accepted module of a custom-section assertion is skipped rather than failed. */
+    static final String CUSTOM_IGNORED =
+            "custom annotation or section not checked: the spec lets engines ignore custom sections";
     private static final Set<ModuleLoadException.Kind> REJECTED =
             Set.of(ModuleLoadException.Kind.NOT_WASM, ModuleLoadException.Kind.MALFORMED, ModuleLoadException.Kind.INVALID);
 
@@ -34,11 +37,14 @@ final class ScriptSession implements AutoCloseable {
     private final WastScript script;
     private final Linker linker = new Linker();
     private final Map<String, ModuleState> named = new HashMap<>();
+    private final Map<String, Definition> definitions = new HashMap<>();
+    private final Map<String, String> skippedRegistrations = new HashMap<>();
     private final List<WasmInstance> instances = new ArrayList<>();
     private final List<LoadedModule> loaded = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final List<Skip> skips = new ArrayList<>();
     private ModuleState current = new ModuleState.Unavailable("no module is defined yet", false);
+    private Definition lastDefinition = new Definition(null, new ModuleState.Unavailable("no module is defined yet", false));
     private int passed;
 
     ScriptSession(WasmRuntime runtime, SpectestHost spectest, WastScript script) {
@@ -74,35 +80,83 @@ final class ScriptSession implements AutoCloseable {
 
     private void execute(Command command) {
         switch (command) {
+            case Command.Module m when m.definition() -> define(m);
             case Command.Module m -> module(m);
+            case Command.ModuleInstance m -> moduleInstance(m);
             case Command.Register r -> register(r);
             case Command.Perform p -> perform(p);
             case Command.AssertReturn a -> assertReturn(a);
             case Command.AssertFailure a -> assertFailure(a);
             case Command.AssertModule a -> assertModule(a);
+            case Command.Unsupported u -> skip(u, u.reason());
         }
     }
 
     private void module(Command.Module command) {
+        LoadedModule module = null;
         ModuleState state;
         try {
-            state = new ModuleState.Ready(instantiate(load(command.filename())));
+            module = load(command.module());
+            state = new ModuleState.Ready(instantiate(module));
             pass();
         } catch (RuntimeException | StackOverflowError e) {
-            String limit = overLimits(e);
-            if (limit != null) {
-                skip(command, limit);
-                state = new ModuleState.Unavailable("module at line " + command.line() + " was skipped: " + limit, true);
-            } else {
-                String reason = Outcomes.describe(e);
-                fail(command, "cannot instantiate the module: " + reason);
-                state = new ModuleState.Unavailable("module at line " + command.line() + " failed: " + reason, false);
-            }
+            state = moduleFailed(command, e);
         }
         current = state;
         if (command.name() != null) {
             named.put(command.name(), state);
+            definitions.put(command.name(), new Definition(module, state instanceof ModuleState.Unavailable u ? u : null));
         }
+    }
+
+    /** {@code module definition}: loads (decodes and validates) the module without instantiating it. */
+    private void define(Command.Module command) {
+        Definition definition;
+        try {
+            definition = new Definition(load(command.module()), null);
+            pass();
+        } catch (RuntimeException | StackOverflowError e) {
+            definition = new Definition(null, moduleFailed(command, e));
+        }
+        lastDefinition = definition;
+        if (command.name() != null) {
+            definitions.put(command.name(), definition);
+        }
+    }
+
+    private void moduleInstance(Command.ModuleInstance command) {
+        Definition definition = command.definition() == null
+                ? lastDefinition
+                : definitions.getOrDefault(command.definition(),
+                        new Definition(null, new ModuleState.Unavailable("no module definition named " + command.definition(), false)));
+        ModuleState state;
+        if (definition.unavailable() != null) {
+            unavailable(command, definition.unavailable());
+            state = definition.unavailable();
+        } else {
+            try {
+                state = new ModuleState.Ready(instantiate(definition.module()));
+                pass();
+            } catch (RuntimeException | StackOverflowError e) {
+                state = moduleFailed(command, e);
+            }
+        }
+        current = state;
+        if (command.instance() != null) {
+            named.put(command.instance(), state);
+        }
+    }
+
+    /** Records why a module command failed, or was skipped, and what that leaves for later commands. */
+    private ModuleState.Unavailable moduleFailed(Command command, Throwable e) {
+        String unsupported = unsupported(e);
+        if (unsupported != null) {
+            skip(command, unsupported);
+            return new ModuleState.Unavailable("module at line " + command.line() + " was skipped: " + unsupported, true);
+        }
+        String reason = Outcomes.describe(e);
+        fail(command, "cannot instantiate the module: " + reason);
+        return new ModuleState.Unavailable("module at line " + command.line() + " failed: " + reason, false);
     }
 
     private void register(Command.Register command) {
@@ -112,7 +166,12 @@ final class ScriptSession implements AutoCloseable {
                 linker.defineInstance(command.as(), ready.instance());
                 pass();
             }
-            case ModuleState.Unavailable unavailable -> unavailable(command, unavailable);
+            case ModuleState.Unavailable unavailable -> {
+                if (unavailable.skipped()) {
+                    skippedRegistrations.put(command.as(), unavailable.reason());
+                }
+                unavailable(command, unavailable);
+            }
         }
     }
 
@@ -166,19 +225,20 @@ final class ScriptSession implements AutoCloseable {
     }
 
     private void assertModule(Command.AssertModule command) {
-        String expected = command.kind().commandName().substring("assert_".length()) + " module (" + command.text() + ")";
+        String expected = command.kind().commandName().substring("assert_".length()).replace('_', ' ')
+                + " module (" + command.text() + ")";
         LoadedModule module;
         try {
-            module = load(command.filename());
+            module = load(command.module());
         } catch (ModuleLoadException e) {
-            String limit = overLimits(e);
-            if (limit != null) {
-                skip(command, limit);
+            String unsupported = unsupported(e);
+            if (unsupported != null) {
+                skip(command, unsupported);
                 return;
             }
             boolean rejected =
                     switch (command.kind()) {
-                        case MALFORMED, INVALID -> REJECTED.contains(e.kind());
+                        case MALFORMED, INVALID, MALFORMED_CUSTOM, INVALID_CUSTOM -> REJECTED.contains(e.kind());
                         case UNLINKABLE, UNINSTANTIABLE -> false;
                     };
             record(command, rejected, "expected " + expected + ", got " + Outcomes.describe(e));
@@ -187,13 +247,22 @@ final class ScriptSession implements AutoCloseable {
             fail(command, "expected " + expected + ", got " + Outcomes.describe(e));
             return;
         }
+        if (command.kind() == Command.ModuleKind.MALFORMED_CUSTOM || command.kind() == Command.ModuleKind.INVALID_CUSTOM) {
+            skip(command, CUSTOM_IGNORED);
+            return;
+        }
         try {
             instantiate(module);
             fail(command, "expected " + expected + ", but it was instantiated");
         } catch (RuntimeException | StackOverflowError e) {
+            String unsupported = unsupported(e);
+            if (unsupported != null) {
+                skip(command, unsupported);
+                return;
+            }
             boolean asExpected =
                     switch (command.kind()) {
-                        case MALFORMED -> false;
+                        case MALFORMED, MALFORMED_CUSTOM, INVALID_CUSTOM -> false;
                         case INVALID -> e instanceof ModuleLoadException m && m.kind() == ModuleLoadException.Kind.INVALID;
                         case UNLINKABLE -> e instanceof LinkException;
                         case UNINSTANTIABLE -> e instanceof WasmTrap trap && Outcomes.trapMatches(command.text(), trap.kind());
@@ -202,19 +271,25 @@ final class ScriptSession implements AutoCloseable {
         }
     }
 
-    private LoadedModule load(String filename) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(script.module(filename));
-        } catch (IOException e) {
-            throw new ScriptException("cannot read " + script.module(filename) + ": " + e.getMessage(), e);
-        }
-        LoadedModule module = runtime.load(filename, bytes);
+    private LoadedModule load(ScriptModule source) {
+        LoadedModule module = runtime.load(source.label(), source.bytes());
         loaded.add(module);
         return module;
     }
 
+    /**
+     * Instantiates {@code module}; a module that imports from a registered module that was
+     * skipped is not supported either ({@code UNSUPPORTED}), rather than unlinkable.
+     */
     private WasmInstance instantiate(LoadedModule module) {
+        var imports = module.wasm().importSection();
+        for (int i = 0; i < imports.importCount(); i++) {
+            String from = imports.getImport(i).module();
+            if (skippedRegistrations.containsKey(from)) {
+                throw new ModuleLoadException(ModuleLoadException.Kind.UNSUPPORTED, module.name(),
+                        "imports from `" + from + "`, whose " + skippedRegistrations.get(from), null);
+            }
+        }
         if (SpectestHost.needsSharedMemory(module, linker)) {
             instances.add(spectest.linkSharedMemory(linker));
         }
@@ -247,12 +322,13 @@ final class ScriptSession implements AutoCloseable {
     }
 
     /**
-     * The skip reason when {@code error} says the module exceeds the allocator's limits (e.g. a
-     * pool's tables per module): a limit of the configuration, not a failure of the module.
+     * The skip reason when {@code error} says the runtime does not support a valid module: it
+     * exceeds the allocator's limits (e.g. a pool's tables per module), a limit of the
+     * configuration, or uses a feature Chicory cannot execute (SIMD); not a failure of the module.
      */
-    private static String overLimits(Throwable error) {
+    private static String unsupported(Throwable error) {
         if (error instanceof ModuleLoadException e && e.kind() == ModuleLoadException.Kind.UNSUPPORTED) {
-            return "exceeds the allocator's limits: " + e.problem();
+            return e.getCause() instanceof LimitExceededException ? "exceeds the allocator's limits: " + e.problem() : e.problem();
         }
         return null;
     }
@@ -291,6 +367,14 @@ final class ScriptSession implements AutoCloseable {
             runtime.unload(module);
         }
     }
+
+    /**
+     * A module definition: the loaded module, or why there is none.
+     *
+     * @param module the loaded module, or null
+     * @param unavailable why there is no module, or null
+     */
+    private record Definition(LoadedModule module, ModuleState.Unavailable unavailable) {}
 
     /** An action's raw results and their types. */
     record Results(long[] raw, List<ValType> types) {

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * only because it predates implicit table indices ({@code table.get} without an index), the
  * script is converted again with the index written out; see {@link ImplicitTableIndex}.
  */
-public final class Wast2Json {
+public final class Wast2Json implements ScriptConverter {
     private static final String CACHE_FORMAT = "2";
     private static final String ERROR_NAME = "error.txt";
     private static final long TIMEOUT_SECONDS = 120;
@@ -95,11 +95,18 @@ public final class Wast2Json {
         return known;
     }
 
+    /** {@code wast2json VERSION}. */
+    @Override
+    public String describe() {
+        return "wast2json " + version();
+    }
+
     /**
      * Converts {@code wast} (or takes the cached conversion) and reads the result.
      *
      * @throws ScriptException when the file is missing or wast2json rejects it
      */
+    @Override
     public WastScript convert(Path wast) {
         byte[] content;
         try {

@@ -43,6 +43,16 @@ class ResultMatcherTest {
     }
 
     @Test
+    void eitherMatchesAnyAlternative() {
+        var oneOrTwo = List.of(WastValue.either(List.of(WastValue.of("i32", "1"), WastValue.of("i32", "2"))));
+
+        assertNull(ResultMatcher.mismatch(oneOrTwo, new long[] {2L}, List.of(ValType.I32)));
+        assertEquals(
+                "expected (either (i32 1, i32 2)), got (i32 3)",
+                ResultMatcher.mismatch(oneOrTwo, new long[] {3L}, List.of(ValType.I32)));
+    }
+
+    @Test
     void floatsCompareBitsSoSignedZerosDiffer() {
         long negativeZero = 0x8000_0000L;
         assertEquals(
@@ -52,11 +62,11 @@ class ResultMatcherTest {
 
     @Test
     void v128ComparesLanes() {
-        long[] raw = ValueCodec.v128(new WastValue("v128", "i8", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "255")));
+        long[] raw = ValueCodec.v128(WastValue.vector("i8", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "255")));
         assertArrayEquals(new long[] {0x0706050403020100L, 0xFF0E0D0C0B0A0908L}, raw);
-        var asI16 = new WastValue("v128", "i16", List.of("256", "770", "1284", "1798", "2312", "2826", "3340", "65294"));
+        var asI16 = WastValue.vector("i16", List.of("256", "770", "1284", "1798", "2312", "2826", "3340", "65294"));
         assertNull(ResultMatcher.mismatch(List.of(asI16), raw, List.of(ValType.V128)));
-        var wrong = new WastValue("v128", "i64", List.of("0", "0"));
+        var wrong = WastValue.vector("i64", List.of("0", "0"));
         assertEquals(
                 "expected (v128 i64x2 0 0), got (v128 i32x4 0x03020100 0x07060504 0x0b0a0908 0xff0e0d0c)",
                 ResultMatcher.mismatch(List.of(wrong), raw, List.of(ValType.V128)));
@@ -65,7 +75,7 @@ class ResultMatcherTest {
     @Test
     void floatLanesAcceptNanPatterns() {
         long low = 0x3F80_0000_7FC0_0000L;
-        var expected = new WastValue("v128", "f32", List.of("nan:canonical", "1065353216", "0", "nan:arithmetic"));
+        var expected = WastValue.vector("f32", List.of("nan:canonical", "1065353216", "0", "nan:arithmetic"));
         long high = 0x7FC0_0001_0000_0000L;
         assertNull(ResultMatcher.mismatch(List.of(expected), new long[] {low, high}, List.of(ValType.V128)));
     }

@@ -32,20 +32,33 @@ class ScriptReaderTest {
 
         WastScript script = ScriptReader.read(SOURCE, json);
 
-        assertEquals(dir.toAbsolutePath().resolve("x.0.wasm"), script.module("x.0.wasm"));
         assertEquals(
                 List.of(
-                        new Command.Module(1, "$M", "x.0.wasm"),
+                        new Command.Module(1, "$M", new ScriptModule.File(dir.toAbsolutePath().resolve("x.0.wasm")), false),
                         new Command.Register(2, "$M", "m"),
                         new Command.AssertReturn(
                                 3,
                                 new Action(Action.Kind.INVOKE, "$M", "f", List.of(
-                                        new WastValue("v128", "i32", List.of("1", "2", "3", "4")),
+                                        WastValue.vector("i32", List.of("1", "2", "3", "4")),
                                         WastValue.of("externref", "null"))),
                                 List.of(WastValue.of("f32", "nan:canonical"), WastValue.of("funcref", null))),
                         new Command.AssertFailure(4, Command.FailureKind.TRAP, new Action(Action.Kind.GET, null, "g", List.of()), "unreachable"),
-                        new Command.AssertModule(5, Command.ModuleKind.MALFORMED, "x.1.wat", "unexpected token")),
+                        new Command.AssertModule(
+                                5, Command.ModuleKind.MALFORMED, new ScriptModule.File(dir.toAbsolutePath().resolve("x.1.wat")), "unexpected token")),
                 script.commands());
+    }
+
+    @Test
+    void aSingleEitherResultIsOneExpectedValue() throws IOException {
+        Path json = write(
+                """
+                {"commands": [{"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "f", "args": []},
+                  "either": [{"type": "i32", "value": "1"}, {"type": "i32", "value": "2"}]}]}
+                """);
+
+        var command = (Command.AssertReturn) ScriptReader.read(SOURCE, json).commands().getFirst();
+
+        assertEquals(List.of(WastValue.either(List.of(WastValue.of("i32", "1"), WastValue.of("i32", "2")))), command.expected());
     }
 
     @Test

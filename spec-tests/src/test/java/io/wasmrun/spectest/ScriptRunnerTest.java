@@ -13,37 +13,36 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs the hand-written scripts in {@code src/test/resources/wast} through wast2json. */
+/**
+ * Runs the hand-written scripts in {@code src/test/resources/wast} read by wasmrun's text parser
+ * and, where it is installed, by wast2json.
+ */
 class ScriptRunnerTest {
     static final Path SCRIPTS = Path.of("src", "test", "resources", "wast");
-    static final Wast2Json CONVERTER = new Wast2Json("wast2json", Path.of("target", "wast2json-cache"));
-
-    @BeforeAll
-    static void needsWast2Json() {
-        assumeTrue(CONVERTER.isAvailable(), "wast2json (wabt) is not installed");
-    }
+    static final ScriptConverter NATIVE = new NativeParser();
+    static final Wast2Json WAST2JSON = new Wast2Json("wast2json", Path.of("target", "wast2json-cache"));
 
     static Stream<Arguments> configurations() {
         Supplier<InstanceAllocator> onDemand = OnDemandInstanceAllocator::new;
         Supplier<InstanceAllocator> pooling = PoolingInstanceAllocator::new;
-        return Stream.of(
-                Arguments.of("on-demand", onDemand, Engine.COMPILER),
-                Arguments.of("on-demand", onDemand, Engine.INTERPRETER),
-                Arguments.of("pooling", pooling, Engine.COMPILER),
-                Arguments.of("pooling", pooling, Engine.INTERPRETER));
+        return Stream.of("native", "wast2json").flatMap(converter -> Stream.of(
+                Arguments.of("on-demand", onDemand, Engine.COMPILER, converter),
+                Arguments.of("on-demand", onDemand, Engine.INTERPRETER, converter),
+                Arguments.of("pooling", pooling, Engine.COMPILER, converter),
+                Arguments.of("pooling", pooling, Engine.INTERPRETER, converter)));
     }
 
-    @ParameterizedTest(name = "{0}/{2}")
+    @ParameterizedTest(name = "{0}/{2} {3}")
     @MethodSource("configurations")
-    void everyCommandKindPasses(String name, Supplier<InstanceAllocator> allocators, Engine engine) {
+    void everyCommandKindPasses(String name, Supplier<InstanceAllocator> allocators, Engine engine, String converter) {
+        ScriptConverter scripts = converter.equals("native") ? NATIVE : wast2json();
         try (InstanceAllocator allocator = allocators.get()) {
-            ScriptResult result = run(allocator, engine, "all-commands.wast");
+            ScriptResult result = run(allocator, engine, scripts, "all-commands.wast");
 
             assertEquals(List.of(), result.failures());
             assertEquals(33, result.passed(), "the text module of assert_malformed goes through the text parser");
@@ -74,7 +73,7 @@ class ScriptRunnerTest {
     @Test
     void modulesBeyondTheAllocatorsLimitsAreSkippedWithTheirCommands() {
         try (InstanceAllocator allocator = new PoolingInstanceAllocator()) {
-            ScriptResult result = run(allocator, Engine.INTERPRETER, "limits.wast");
+            ScriptResult result = run(allocator, Engine.INTERPRETER, NATIVE, "limits.wast");
 
             assertEquals(List.of(), result.failures());
             assertEquals(3, result.passed(), "the invalid module is rejected before the limits are checked");
@@ -85,11 +84,20 @@ class ScriptRunnerTest {
     }
 
     @Test
-    void v128ValuesPassLaneByLane() {
+    void simdModulesAreSkippedWithTheCommandsAndModulesThatUseThem() {
         ScriptResult result = onDemand(Engine.INTERPRETER, "v128.wast");
 
         assertEquals(List.of(), result.failures());
-        assertEquals(5, result.passed());
+        assertEquals(3, result.passed(), "the malformed module, the scalar module and its call");
+        String simd = "uses SIMD (v128), which Chicory 1.7.5 cannot execute";
+        String skipped = "module at line 3 was skipped: " + simd;
+        assertEquals(
+                List.of(new Skip(3, "module", simd),
+                        new Skip(6, "assert_return", skipped),
+                        new Skip(7, "assert_return", skipped),
+                        new Skip(8, "register", skipped),
+                        new Skip(9, "module", "imports from `simd`, whose " + skipped)),
+                result.skips());
     }
 
     @Test
@@ -101,8 +109,36 @@ class ScriptRunnerTest {
     }
 
     @Test
-    void aScriptWast2JsonRejectsIsOneClearFailure() {
+    void definitionsAreInstantiatedByModuleInstance() {
+        ScriptResult result = onDemand(Engine.INTERPRETER, "definitions.wast");
+
+        assertEquals(8, result.passed(), "two definitions, two instances, four calls");
+        assertEquals(List.of(14), result.failures().stream().map(Failure::line).toList());
+        assertEquals("no module definition named $Missing", message(result, 14));
+        assertEquals(
+                List.of(new Skip(15, "assert_malformed_custom", ScriptSession.CUSTOM_IGNORED),
+                        new Skip(16, "assert_invalid_custom", ScriptSession.CUSTOM_IGNORED)),
+                result.skips(),
+                "the text parser accepts both custom annotations, which the spec allows");
+    }
+
+    @Test
+    void aScriptTheTextParserRejectsIsOneClearFailure() {
         ScriptResult result = onDemand(Engine.COMPILER, "unparsable.wast");
+
+        assertEquals(1, result.failed());
+        assertTrue(result.failures().getFirst().isScriptFailure());
+        assertEquals(
+                "src/test/resources/wast/unparsable.wast: the text parser rejects it: unparsable.wast:3:1: unknown module field assert_return",
+                result.describe(result.failures().getFirst()));
+    }
+
+    @Test
+    void aScriptWast2JsonRejectsIsOneClearFailure() {
+        ScriptResult result;
+        try (InstanceAllocator allocator = new OnDemandInstanceAllocator()) {
+            result = run(allocator, Engine.COMPILER, wast2json(), "unparsable.wast");
+        }
 
         assertEquals(1, result.failed());
         assertTrue(result.failures().getFirst().isScriptFailure());
@@ -119,15 +155,20 @@ class ScriptRunnerTest {
         assertEquals("src/test/resources/wast/missing.wast: no such file", result.describe(result.failures().getFirst()));
     }
 
+    private static Wast2Json wast2json() {
+        assumeTrue(WAST2JSON.isAvailable(), "wast2json (wabt) is not installed");
+        return WAST2JSON;
+    }
+
     private static ScriptResult onDemand(Engine engine, String script) {
         try (InstanceAllocator allocator = new OnDemandInstanceAllocator()) {
-            return run(allocator, engine, script);
+            return run(allocator, engine, NATIVE, script);
         }
     }
 
-    private static ScriptResult run(InstanceAllocator allocator, Engine engine, String script) {
+    private static ScriptResult run(InstanceAllocator allocator, Engine engine, ScriptConverter converter, String script) {
         try (var runtime = WasmRuntime.builder().withEngine(engine).withAllocator(allocator).build();
-                var runner = new ScriptRunner(runtime, CONVERTER)) {
+                var runner = new ScriptRunner(runtime, converter)) {
             return runner.run(SCRIPTS.resolve(script));
         }
     }

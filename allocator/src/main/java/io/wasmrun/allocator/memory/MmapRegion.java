@@ -97,7 +97,8 @@ public final class MmapRegion implements VirtualRegion {
         checkLive();
         if (offset < 0 || length < 0 || offset + length > committed) {
             throw new IllegalArgumentException(
-                    "discard [" + offset + ", +" + length + ") outside " + committed + " committed");
+                    "discard [" + offset + ", +" + length + ") outside the " + committed
+                            + " committed bytes");
         }
         if (length > 0) {
             Libc.madvise(mapping.asSlice(offset), length, MADV_DONTNEED);

@@ -591,7 +591,8 @@ public final class SegmentMemory implements Memory, AutoCloseable {
 
     @Override
     public int atomicCmpxchgInt(int addr, int expected, int replacement) {
-        return (int) ATOMIC_I32.compareAndExchange(segment, aligned(addr, 4), expected, replacement);
+        return (int)
+                ATOMIC_I32.compareAndExchange(segment, aligned(addr, 4), expected, replacement);
     }
 
     @Override

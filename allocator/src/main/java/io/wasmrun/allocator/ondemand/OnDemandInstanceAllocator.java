@@ -105,7 +105,11 @@ public final class OnDemandInstanceAllocator implements InstanceAllocator {
 
     @Override
     public AllocatedTable allocateTable(
-            AllocationRequest request, InstanceSlot slot, int tableIndex, Table table, int initRef) {
+            AllocationRequest request,
+            InstanceSlot slot,
+            int tableIndex,
+            Table table,
+            int initRef) {
         checkOpen();
         AllocatedTable allocated = new AllocatedTable(Tables.create(table, initRef), -1);
         liveTables.incrementAndGet();

@@ -31,11 +31,24 @@ final class ElementImage {
     private final int[][] offsets;
     /** Per defined table: the references of each segment. */
     private final int[][][] refs;
+    /** Per defined table: whether a segment writes each entry. */
+    private final boolean[][] covered;
 
     private ElementImage(WasmModule module, int[][] offsets, int[][][] refs) {
         this.module = module;
         this.offsets = offsets;
         this.refs = refs;
+        this.covered = new boolean[offsets.length][];
+        for (int t = 0; t < offsets.length; t++) {
+            int end = 0;
+            for (int s = 0; s < offsets[t].length; s++) {
+                end = Math.max(end, offsets[t][s] + refs[t][s].length);
+            }
+            covered[t] = new boolean[end];
+            for (int s = 0; s < offsets[t].length; s++) {
+                java.util.Arrays.fill(covered[t], offsets[t][s], offsets[t][s] + refs[t][s].length, true);
+            }
+        }
     }
 
     /** The module this image belongs to; null for {@link #NONE}. */
@@ -52,18 +65,9 @@ final class ElementImage {
         }
     }
 
-    /** Calls {@code range} with {@code [from, to)} of each segment of table {@code definedIndex}. */
-    void forEachRange(int definedIndex, RangeConsumer range) {
-        int[] at = offsets[definedIndex];
-        int[][] values = refs[definedIndex];
-        for (int s = 0; s < at.length; s++) {
-            range.accept(at[s], at[s] + values[s].length);
-        }
-    }
-
-    /** A range of table entries. */
-    interface RangeConsumer {
-        void accept(int from, int to);
+    /** Which entries of defined table {@code definedIndex} the segments write (do not modify). */
+    boolean[] covered(int definedIndex) {
+        return covered[definedIndex];
     }
 
     /** The image of {@code module}'s active element segments, or {@link #NONE}. */

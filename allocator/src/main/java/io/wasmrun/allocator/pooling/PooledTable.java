@@ -29,9 +29,15 @@ final class PooledTable extends TableInstance {
     private int[] refs = NO_REFS;
     private Instance[] instances = NO_INSTANCES;
     private int size;
-    /** The element image this tenancy's entries came from, until the instance adopts them. */
+    /** The element image this tenancy's entries came from. */
     private ElementImage elements;
     private int definedIndex;
+    /** The instance of the image's entries, once adopted. */
+    private Instance owner;
+    /** Which entries the image wrote (shared, read-only); null before adoption. */
+    private boolean[] fromImage;
+    /** Whether any instance slot was written this tenancy (else clearing skips them). */
+    private boolean instancesWritten;
 
     PooledTable() {
         super(new Table(ValType.FuncRef, new TableLimits(0, 0)), REF_NULL_VALUE);
@@ -53,6 +59,8 @@ final class PooledTable extends TableInstance {
         }
         Arrays.fill(refs, 0, min, initRef);
         size = min;
+        owner = null;
+        fromImage = null;
         if (image != null && image != ElementImage.NONE) {
             image.apply(definedIndex, refs);
             this.elements = image;
@@ -64,23 +72,32 @@ final class PooledTable extends TableInstance {
 
     /** The element image this table was filled from and not yet adopted; null if none. */
     ElementImage elementImage() {
-        return elements;
+        return owner == null ? elements : null;
     }
 
-    /** Makes {@code owner} the instance of every entry the element image wrote. */
+    /**
+     * Makes {@code owner} the instance of every entry the element image wrote. O(1): those
+     * entries keep a null instance slot and {@link #instance} answers {@code owner} for them
+     * (filling 100s of references per instantiation would cost a GC write barrier each). An
+     * entry later written with a null instance also answers {@code owner}.
+     */
     void adopt(Instance owner) {
-        ElementImage image = elements;
-        if (image != null) {
-            elements = null;
-            image.forEachRange(definedIndex, (from, to) -> Arrays.fill(instances, from, to, owner));
+        if (elements != null && this.owner == null) {
+            this.owner = owner;
+            this.fromImage = elements.covered(definedIndex);
         }
     }
 
     /** Ends a tenancy: drops every reference; keeps the arrays if they fit {@code keepBytes}. */
     long clear(long keepBytes) {
-        Arrays.fill(instances, 0, size, null);
+        if (instancesWritten) {
+            Arrays.fill(instances, 0, size, null);
+            instancesWritten = false;
+        }
         size = 0;
         elements = null;
+        owner = null;
+        fromImage = null;
         limits = null;
         long bytes = arrayBytes();
         if (bytes > keepBytes) {
@@ -127,6 +144,7 @@ final class PooledTable extends TableInstance {
         }
         Arrays.fill(refs, oldSize, newSize, value);
         Arrays.fill(instances, oldSize, newSize, instance);
+        instancesWritten = true;
         size = newSize;
         limits.grow(delta);
         return oldSize;
@@ -156,6 +174,7 @@ final class PooledTable extends TableInstance {
         }
         refs[index] = value;
         instances[index] = instance;
+        instancesWritten = true;
     }
 
     @Override
@@ -163,7 +182,14 @@ final class PooledTable extends TableInstance {
         if (index < 0 || index >= size) {
             throw new ArrayIndexOutOfBoundsException(index);
         }
-        return instances[index];
+        Instance instance = instances[index];
+        if (instance == null) {
+            boolean[] image = fromImage;
+            if (image != null && index < image.length && image[index]) {
+                return owner;
+            }
+        }
+        return instance;
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class Libc {
     private static final MethodHandle MREMAP =
             errnoCall(
                     "mremap",
-                    FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS),
+                    FunctionDescriptor.of(
+                            ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS),
                     Linker.Option.firstVariadicArg(4));
     private static final MethodHandle MEMFD_CREATE =
             errnoCall("memfd_create", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));

@@ -10,7 +10,9 @@ public final class NativeCallException extends RuntimeException {
     private final int errno;
 
     public NativeCallException(String call, long size, int errno, String errorText) {
-        super(call + "(" + Sizes.format(size) + ") failed: " + errorText + " (errno " + errno + ")");
+        super(
+                call + "(" + Sizes.format(size) + ") failed: " + errorText + " (errno " + errno
+                        + ")");
         this.call = call;
         this.size = size;
         this.errno = errno;

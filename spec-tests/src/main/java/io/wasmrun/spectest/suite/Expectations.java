@@ -25,17 +25,17 @@ import java.util.TreeSet;
  * and removed.
  */
 final class Expectations {
-    private final Path source;
+    private final List<Path> sources;
     private final List<Entry> entries;
 
-    private Expectations(Path source, List<Entry> entries) {
-        this.source = source;
+    private Expectations(List<Path> sources, List<Entry> entries) {
+        this.sources = sources;
         this.entries = entries;
     }
 
     /** No expected failures. */
     static Expectations none() {
-        return new Expectations(null, List.of());
+        return new Expectations(List.of(), List.of());
     }
 
     /**
@@ -44,16 +44,27 @@ final class Expectations {
      * @throws IllegalArgumentException naming the file and line of a malformed entry
      */
     static Expectations read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+        return read(List.of(file));
+    }
+
+    /**
+     * Reads expectations files; a failure takes the reason of the first entry that expects it.
+     *
+     * @throws IllegalArgumentException naming the file and line of a malformed entry
+     */
+    static Expectations read(List<Path> files) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                entries.add(Entry.parse(file, i + 1, line));
             }
-            entries.add(Entry.parse(file, i + 1, line));
         }
-        return new Expectations(file, List.copyOf(entries));
+        return new Expectations(List.copyOf(files), List.copyOf(entries));
     }
 
     /** Notes that {@code file} ran under {@code configuration}, so matching entries were in play. */
@@ -96,8 +107,9 @@ final class Expectations {
         return unneeded;
     }
 
-    Path source() {
-        return source;
+    /** The files the expectations come from, e.g. {@code a.txt and b.txt}. */
+    String source() {
+        return String.join(" and ", sources.stream().map(Path::toString).toList());
     }
 
     /** One expected failure, or a group of them with one reason. */

@@ -16,14 +16,14 @@ import java.util.TreeMap;
 final class ReportWriter {
     private final String suiteName;
     private final Path suite;
-    private final String wast2json;
+    private final String converter;
     private final List<ConfigurationRun> runs;
     private final List<String> unneeded;
 
-    ReportWriter(String suiteName, Path suite, String wast2json, List<ConfigurationRun> runs, List<String> unneeded) {
+    ReportWriter(String suiteName, Path suite, String converter, List<ConfigurationRun> runs, List<String> unneeded) {
         this.suiteName = suiteName;
         this.suite = suite;
-        this.wast2json = wast2json;
+        this.converter = converter;
         this.runs = runs;
         this.unneeded = unneeded;
     }
@@ -41,7 +41,7 @@ final class ReportWriter {
     String markdown() {
         var md = new StringBuilder();
         md.append("# Spec suite: ").append(suiteName).append("\n\n");
-        md.append("Suite folder `").append(suite).append("`, ").append(wast2json).append(".\n");
+        md.append("Suite folder `").append(suite).append("`, scripts read by ").append(converter).append(".\n");
         md.append("Failed counts failures not listed in the expectations file; listed ones are counted as known.\n\n");
         md.append("| configuration | passed | failed | known failures | skipped | time |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");
@@ -113,7 +113,7 @@ final class ReportWriter {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("suite", suiteName);
         root.put("folder", suite.toString());
-        root.put("wast2json", wast2json);
+        root.put("converter", converter);
         List<Object> configurations = new ArrayList<>();
         for (ConfigurationRun run : runs) {
             Map<String, Object> c = new LinkedHashMap<>();

@@ -4,10 +4,10 @@ import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.runtime.Engine;
 import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.spectest.Failure;
+import io.wasmrun.spectest.ScriptConverter;
 import io.wasmrun.spectest.ScriptException;
 import io.wasmrun.spectest.ScriptResult;
 import io.wasmrun.spectest.ScriptRunner;
-import io.wasmrun.spectest.Wast2Json;
 import io.wasmrun.spectest.WastScript;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * Runs a spec test suite folder over the matrix of instance allocators and engines in one JVM:
- * each script is converted once and then run under every available configuration. Prints
- * progress and the failures that the expectations file does not list, writes the results per
- * file as markdown and JSON, and ends with {@code N passed, M failed, K skipped}, where known
- * failures count as skipped. Exits 1 when a failure is not listed, 2 on a usage error.
+ * each script is read once (by wasmrun's text parser or wast2json) and then run under every
+ * available configuration. Prints progress and the failures that the expectations file does not
+ * list, writes the results per file as markdown and JSON, and ends with {@code N passed, M
+ * failed, K skipped}, where known failures count as skipped. Exits 1 when a failure is not listed, 2 on a usage error.
  */
 public final class SpecSuite {
     private static final int MAX_LINES_PER_FILE = 10;
@@ -53,13 +53,13 @@ public final class SpecSuite {
     }
 
     int run() throws IOException {
-        Wast2Json converter = new Wast2Json(options.wast2json(), options.cache());
-        String version = "wast2json " + converter.version();
+        ScriptConverter converter = options.createConverter();
+        String version = converter.describe();
         List<String> files = scripts();
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .wast files in " + options.suite() + " match the filters");
         }
-        Expectations expectations = options.expectations() == null ? Expectations.none() : Expectations.read(options.expectations());
+        Expectations expectations = options.expectations().isEmpty() ? Expectations.none() : Expectations.read(options.expectations());
         List<ConfigurationRun> runs = new ArrayList<>();
         List<Runner> runners = new ArrayList<>();
         try {
@@ -91,7 +91,7 @@ public final class SpecSuite {
         return summarize(runs, expectations, version);
     }
 
-    private void runFile(String file, Wast2Json converter, List<Runner> runners, Expectations expectations, Progress progress) {
+    private void runFile(String file, ScriptConverter converter, List<Runner> runners, Expectations expectations, Progress progress) {
         Path path = options.suite().resolve(file);
         long start = System.nanoTime();
         WastScript script = null;
@@ -158,7 +158,11 @@ public final class SpecSuite {
         List<Path> folders = new ArrayList<>();
         folders.add(suite);
         Path proposals = suite.resolve("proposals");
-        if (options.proposals() && Files.isDirectory(proposals)) {
+        if (options.recursive()) {
+            try (Stream<Path> walk = Files.walk(suite)) {
+                walk.filter(p -> !p.equals(suite) && Files.isDirectory(p)).sorted().forEach(folders::add);
+            }
+        } else if (options.proposals() && Files.isDirectory(proposals)) {
             try (Stream<Path> list = Files.list(proposals)) {
                 list.filter(Files::isDirectory).sorted().forEach(folders::add);
             }
@@ -179,7 +183,7 @@ public final class SpecSuite {
     /** A configuration's runtime and runner. */
     private record Runner(ConfigurationRun run, InstanceAllocator allocator, WasmRuntime runtime, ScriptRunner runner)
             implements AutoCloseable {
-        static Runner open(ConfigurationRun run, InstanceAllocator allocator, Wast2Json converter) {
+        static Runner open(ConfigurationRun run, InstanceAllocator allocator, ScriptConverter converter) {
             var runtime = WasmRuntime.builder().withEngine(run.configuration().engine()).withAllocator(allocator).build();
             return new Runner(run, allocator, runtime, new ScriptRunner(runtime, converter));
         }

@@ -1,6 +1,7 @@
 package io.wasmrun.spectest.suite;
 
 import io.wasmrun.runtime.Engine;
+import io.wasmrun.spectest.ScriptConverter;
 import io.wasmrun.spectest.Wast2Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +15,12 @@ import java.util.Locale;
  * @param suite the suite folder
  * @param filters globs on paths relative to the suite folder; a script runs if any matches
  * @param proposals whether to run {@code proposals/*}{@code /*.wast} too
- * @param expectations the expectations file, or null
+ * @param recursive whether to run the {@code .wast} files of every subfolder too
+ * @param expectations the expectations files, possibly none
  * @param allocators the allocator column names
  * @param engines the engines
  * @param out the report folder
+ * @param converter {@code native} or {@code wast2json}
  * @param cache the wast2json cache folder
  * @param wast2json the wast2json command
  * @param name the report's name
@@ -26,28 +29,34 @@ record SuiteOptions(
         Path suite,
         List<Glob> filters,
         boolean proposals,
-        Path expectations,
+        boolean recursive,
+        List<Path> expectations,
         List<String> allocators,
         List<Engine> engines,
         Path out,
+        String converter,
         Path cache,
         String wast2json,
         String name) {
 
     static final String USAGE =
             """
-            usage: SpecSuite [--suite DIR] [--filter GLOB]... [--proposals] [--expectations FILE]
-                             [--allocators on-demand,pooling] [--engines compiler,interpreter]
-                             [--out DIR] [--cache DIR] [--wast2json CMD] [--name NAME]""";
+            usage: SpecSuite [--suite DIR] [--filter GLOB]... [--proposals | --recursive]
+                             [--expectations FILE]... [--allocators on-demand,pooling]
+                             [--engines compiler,interpreter] [--out DIR]
+                             [--converter native|wast2json] [--cache DIR] [--wast2json CMD]
+                             [--name NAME]""";
 
     static SuiteOptions parse(String[] args) {
         Path suite = Path.of("..", "shared", "wasm-testsuite", "wasm-2.0");
         List<Glob> filters = new ArrayList<>();
         boolean proposals = false;
-        Path expectations = null;
+        boolean recursive = false;
+        List<Path> expectations = new ArrayList<>();
         List<String> allocators = Allocators.names();
         List<Engine> engines = List.of(Engine.values());
         Path out = Path.of("target", "spec-results");
+        String converter = ScriptConverter.NAMES.getFirst();
         Path cache = Wast2Json.defaultCacheRoot();
         String wast2json = "wast2json";
         String name = null;
@@ -55,12 +64,14 @@ record SuiteOptions(
             String arg = args[i];
             switch (arg) {
                 case "--proposals" -> proposals = true;
+                case "--recursive" -> recursive = true;
                 case "--suite" -> suite = Path.of(value(args, ++i, arg));
                 case "--filter" -> filters.add(Glob.of(value(args, ++i, arg)));
-                case "--expectations" -> expectations = Path.of(value(args, ++i, arg));
+                case "--expectations" -> expectations.add(Path.of(value(args, ++i, arg)));
                 case "--allocators" -> allocators = allocators(value(args, ++i, arg));
                 case "--engines" -> engines = engines(value(args, ++i, arg));
                 case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--converter" -> converter = converter(value(args, ++i, arg));
                 case "--cache" -> cache = Path.of(value(args, ++i, arg));
                 case "--wast2json" -> wast2json = value(args, ++i, arg);
                 case "--name" -> name = value(args, ++i, arg);
@@ -69,9 +80,10 @@ record SuiteOptions(
         }
         suite = suite.toAbsolutePath().normalize();
         if (name == null) {
-            name = suite.getFileName() + (proposals ? "-with-proposals" : "");
+            name = suite.getFileName() + (recursive ? "-all" : proposals ? "-with-proposals" : "");
         }
-        return new SuiteOptions(suite, List.copyOf(filters), proposals, expectations, allocators, engines, out, cache, wast2json, name);
+        return new SuiteOptions(
+                suite, List.copyOf(filters), proposals, recursive, List.copyOf(expectations), allocators, engines, out, converter, cache, wast2json, name);
     }
 
     /** Whether the script at {@code relative} passes the filters. */
@@ -84,6 +96,18 @@ record SuiteOptions(
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    /** Creates the converter the options name. */
+    ScriptConverter createConverter() {
+        return ScriptConverter.named(converter, wast2json, cache);
+    }
+
+    private static String converter(String name) {
+        if (!ScriptConverter.NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown converter `" + name + "` (expected one of " + ScriptConverter.NAMES + ")");
+        }
+        return name;
     }
 
     private static List<String> allocators(String list) {

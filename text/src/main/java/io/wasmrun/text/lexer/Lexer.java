@@ -85,7 +85,7 @@ public final class Lexer {
             } else if (c == '\n') {
                 newline();
             } else if (c == ';' && pos + 1 < n && src.charAt(pos + 1) == ';') {
-                while (pos < n && src.charAt(pos) != '\n') {
+                while (pos < n && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
                     pos++;
                 }
             } else if (c == '(' && pos + 1 < n && src.charAt(pos + 1) == ';') {

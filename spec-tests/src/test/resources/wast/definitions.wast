@@ -1,0 +1,16 @@
+;; Module definitions are loaded but not instantiated until `module instance`.
+(module definition $D
+  (global $g (mut i32) (i32.const 0))
+  (func (export "bump") (result i32)
+    (global.set $g (i32.add (global.get $g) (i32.const 1)))
+    (global.get $g)))
+(module instance $A $D)
+(module instance $B $D)
+(assert_return (invoke $A "bump") (i32.const 1))
+(assert_return (invoke $A "bump") (i32.const 2))
+(assert_return (invoke $B "bump") (i32.const 1))
+(assert_return (invoke "bump") (i32.const 2))
+(module definition (memory 1))
+(module instance $C $Missing)
+(assert_malformed_custom (module quote "(@custom)") "@custom annotation: missing section name")
+(assert_invalid_custom (module (@custom "name" "x")) "custom section ignored")
