@@ -41,6 +41,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        header = "Measure instantiate + call + close cycles.",
         versionProvider = VersionProvider.class,
         description = {
             "Measures instantiate + call + close cycles of MODULE: calls the export given by",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "compile",
         mixinStandardHelpOptions = true,
+        header = "Compile a module to JVM classes ahead of time.",
         versionProvider = VersionProvider.class,
         description = {
             "Compiles MODULE to JVM classes ahead of time and writes them, with the module,",

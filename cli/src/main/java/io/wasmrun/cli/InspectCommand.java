@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
+        header = "Show a module's imports, exports and other contents.",
         versionProvider = VersionProvider.class,
         description = "Prints a module's imports, exports with signatures, memories, tables, globals and custom sections.")
 final class InspectCommand implements Callable<Integer> {

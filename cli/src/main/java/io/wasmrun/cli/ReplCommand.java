@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "repl",
         mixinStandardHelpOptions = true,
+        header = "Start an interactive session.",
         versionProvider = VersionProvider.class,
         description = {
             "Starts an interactive session: load modules, call their exported functions",

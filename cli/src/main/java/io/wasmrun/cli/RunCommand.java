@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        header = "Run a WASI command or call an exported function.",
         versionProvider = VersionProvider.class,
         description = {
             "Runs a WebAssembly module: calls the WASI command entry point `_start` with",

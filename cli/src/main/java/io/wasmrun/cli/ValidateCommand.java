@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
+        header = "Check that modules decode and validate.",
         versionProvider = VersionProvider.class,
         description = {
             "Decodes and validates each MODULE and prints `ok` or the reason, one line per file.",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "wast",
         mixinStandardHelpOptions = true,
+        header = "Run spec test scripts (.wast).",
         versionProvider = VersionProvider.class,
         description = {
             "Runs spec test scripts (.wast): reads each with wasmrun's text parser (or wabt's"

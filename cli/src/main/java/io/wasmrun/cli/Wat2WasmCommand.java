@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "wat2wasm",
         mixinStandardHelpOptions = true,
+        header = "Encode a text module (.wat) as a binary module.",
         versionProvider = VersionProvider.class,
         description = {
             "Encodes a WebAssembly text module (.wat) as a binary module (.wasm) and",
