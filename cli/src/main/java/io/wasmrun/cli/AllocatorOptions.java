@@ -10,6 +10,7 @@ import io.wasmrun.runtime.WasmrunException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -238,64 +239,26 @@ public final class AllocatorOptions {
         }
         PoolingConfig config = PoolingConfig.defaults();
         try {
-            if (poolingTotalCoreInstances != null) {
-                config = config.withTotalCoreInstances(poolingTotalCoreInstances);
-            }
-            if (poolingTotalMemories != null) {
-                config = config.withTotalMemories(poolingTotalMemories);
-            }
-            if (poolingTotalTables != null) {
-                config = config.withTotalTables(poolingTotalTables);
-            }
-            if (poolingTotalStacks != null) {
-                config = config.withTotalStacks(poolingTotalStacks);
-            }
+            config = with(config, poolingTotalCoreInstances, PoolingConfig::withTotalCoreInstances);
+            config = with(config, poolingTotalMemories, PoolingConfig::withTotalMemories);
+            config = with(config, poolingTotalTables, PoolingConfig::withTotalTables);
+            config = with(config, poolingTotalStacks, PoolingConfig::withTotalStacks);
             Long max = poolingMaxMemorySize != null ? poolingMaxMemorySize : maxMemorySize;
-            if (max != null) {
-                config = config.withMaxMemorySize(max);
-            }
-            if (poolingTableElements != null) {
-                config = config.withTableElements(poolingTableElements);
-            }
-            if (poolingMaxMemoriesPerModule != null) {
-                config = config.withMaxMemoriesPerModule(poolingMaxMemoriesPerModule);
-            }
-            if (poolingMaxTablesPerModule != null) {
-                config = config.withMaxTablesPerModule(poolingMaxTablesPerModule);
-            }
-            if (poolingMaxUnusedWarmSlots != null) {
-                config = config.withMaxUnusedWarmSlots(poolingMaxUnusedWarmSlots);
-            }
-            if (poolingDecommitBatchSize != null) {
-                config = config.withDecommitBatchSize(poolingDecommitBatchSize);
-            }
-            if (poolingMemoryKeepResident != null) {
-                config = config.withMemoryKeepResident(poolingMemoryKeepResident);
-            }
-            if (poolingTableKeepResident != null) {
-                config = config.withTableKeepResident(poolingTableKeepResident);
-            }
-            if (poolingMemoryProtectionKeys != null) {
-                config = config.withMemoryProtectionKeys(poolingMemoryProtectionKeys);
-            }
-            if (poolingMaxMemoryProtectionKeys != null) {
-                config = config.withMaxMemoryProtectionKeys(poolingMaxMemoryProtectionKeys);
-            }
-            if (memoryGuardSize != null) {
-                config = config.withMemoryGuardSize(memoryGuardSize);
-            }
-            if (maxWasmStack != null) {
-                config = config.withMaxWasmStack(maxWasmStack);
-            }
-            if (asyncStackSize != null) {
-                config = config.withAsyncStackSize(asyncStackSize);
-            }
-            if (poolingStackWait != null) {
-                config = config.withStackWait(poolingStackWait);
-            }
-            if (memoryReservation != null) {
-                config = config.withMemoryReservation(memoryReservation);
-            }
+            config = with(config, max, PoolingConfig::withMaxMemorySize);
+            config = with(config, poolingTableElements, PoolingConfig::withTableElements);
+            config = with(config, poolingMaxMemoriesPerModule, PoolingConfig::withMaxMemoriesPerModule);
+            config = with(config, poolingMaxTablesPerModule, PoolingConfig::withMaxTablesPerModule);
+            config = with(config, poolingMaxUnusedWarmSlots, PoolingConfig::withMaxUnusedWarmSlots);
+            config = with(config, poolingDecommitBatchSize, PoolingConfig::withDecommitBatchSize);
+            config = with(config, poolingMemoryKeepResident, PoolingConfig::withMemoryKeepResident);
+            config = with(config, poolingTableKeepResident, PoolingConfig::withTableKeepResident);
+            config = with(config, poolingMemoryProtectionKeys, PoolingConfig::withMemoryProtectionKeys);
+            config = with(config, poolingMaxMemoryProtectionKeys, PoolingConfig::withMaxMemoryProtectionKeys);
+            config = with(config, memoryGuardSize, PoolingConfig::withMemoryGuardSize);
+            config = with(config, maxWasmStack, PoolingConfig::withMaxWasmStack);
+            config = with(config, asyncStackSize, PoolingConfig::withAsyncStackSize);
+            config = with(config, poolingStackWait, PoolingConfig::withStackWait);
+            config = with(config, memoryReservation, PoolingConfig::withMemoryReservation);
         } catch (IllegalArgumentException e) {
             throw new WasmrunException("invalid pooling settings: " + e.getMessage(), e);
         }
@@ -330,6 +293,11 @@ public final class AllocatorOptions {
         return given;
     }
 
+    /** {@code setter(config, value)}, or {@code config} unchanged when the option is absent. */
+    private static <C, T> C with(C config, T value, BiFunction<C, T, C> setter) {
+        return value == null ? config : setter.apply(config, value);
+    }
+
     private static void add(List<String> given, String name, Object value) {
         if (value != null) {
             given.add(name);
@@ -339,21 +307,11 @@ public final class AllocatorOptions {
     private OnDemandConfig onDemandConfig() {
         OnDemandConfig config = OnDemandConfig.defaults();
         try {
-            if (memoryReservation != null) {
-                config = config.withMemoryReservation(memoryReservation);
-            }
-            if (memoryGuardSize != null) {
-                config = config.withMemoryGuardSize(memoryGuardSize);
-            }
-            if (memoryReservationForGrowth != null) {
-                config = config.withMemoryReservationForGrowth(memoryReservationForGrowth);
-            }
-            if (maxMemorySize != null) {
-                config = config.withMaxMemorySize(maxMemorySize);
-            }
-            if (maxWasmStack != null) {
-                config = config.withMaxWasmStack(maxWasmStack);
-            }
+            config = with(config, memoryReservation, OnDemandConfig::withMemoryReservation);
+            config = with(config, memoryGuardSize, OnDemandConfig::withMemoryGuardSize);
+            config = with(config, memoryReservationForGrowth, OnDemandConfig::withMemoryReservationForGrowth);
+            config = with(config, maxMemorySize, OnDemandConfig::withMaxMemorySize);
+            config = with(config, maxWasmStack, OnDemandConfig::withMaxWasmStack);
         } catch (IllegalArgumentException e) {
             throw new WasmrunException("invalid allocator settings: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.wasmrun.cli;
 
 import com.dylibso.chicory.wasi.WasiExitException;
+import io.wasmrun.runtime.Causes;
 import io.wasmrun.runtime.WasmTrap;
 import io.wasmrun.runtime.WasmrunException;
 import java.io.PrintWriter;
@@ -22,11 +23,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             Exception exception, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         Throwable error = exception;
-        WasiExitException exit = find(error, WasiExitException.class);
+        WasiExitException exit = Causes.find(error, WasiExitException.class);
         if (exit != null) {
             return exit.exitCode();
         }
-        WasmTrap trap = find(error, WasmTrap.class);
+        WasmTrap trap = Causes.find(error, WasmTrap.class);
         int code;
         if (trap != null) {
             err.println("error: " + trap.describe());
@@ -67,15 +68,4 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return false;
     }
 
-    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
 }

@@ -71,11 +71,22 @@ class ValidateAndInspectTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String command : new String[] {"run", "validate", "inspect"}) {
+        for (String command :
+                new String[] {"run", "validate", "inspect", "wat2wasm", "compile", "bench", "wast", "repl"}) {
             var result = run(command, "--help");
             assertEquals(0, result.exitCode(), command);
-            assertTrue(result.out().startsWith("Usage: wasmrun " + command), result.out());
+            String[] lines = result.outLines();
+            assertTrue(lines[0].endsWith("."), "a one-line summary comes first: " + lines[0]);
+            assertTrue(lines[1].startsWith("Usage: wasmrun " + command), result.out());
         }
+    }
+
+    @Test
+    void topLevelHelpListsEveryCommandWithItsSummary() {
+        var result = run("--help");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.out().contains("  run                  Run a WASI command or call an exported function.\n"), result.out());
+        assertTrue(result.out().contains("  repl                 Start an interactive session.\n"), result.out());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.wasmrun.spectest;
 
 import com.dylibso.chicory.runtime.WasmException;
+import io.wasmrun.runtime.Causes;
 import io.wasmrun.runtime.WasmTrap;
 import io.wasmrun.runtime.WasmrunException;
 import java.util.Locale;
@@ -16,7 +17,7 @@ final class Outcomes {
         return switch (kind) {
             case TRAP -> error instanceof WasmTrap trap && trapMatches(text, trap.kind());
             case EXHAUSTION -> error instanceof WasmTrap trap && trap.kind().equals(EXHAUSTED);
-            case EXCEPTION -> find(error, WasmException.class) != null;
+            case EXCEPTION -> Causes.find(error, WasmException.class) != null;
         };
     }
 
@@ -48,7 +49,7 @@ final class Outcomes {
         if (error instanceof WasmTrap trap) {
             return "trap (" + trap.kind() + ")";
         }
-        WasmException exception = find(error, WasmException.class);
+        WasmException exception = Causes.find(error, WasmException.class);
         if (exception != null) {
             return "uncaught exception (tag " + exception.tagIdx() + ")";
         }
@@ -65,15 +66,4 @@ final class Outcomes {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
 }

@@ -22,8 +22,13 @@ interface Command {
     /** What it does, in one line. */
     String summary();
 
-    /** The argument names shown as a hint after the cursor, e.g. {@code PATH [as] [NAME]}. */
-    List<String> hintArguments();
+    /**
+     * The argument names shown as a hint after the cursor, e.g. {@code PATH [as] [NAME]}; none
+     * for a command without arguments.
+     */
+    default List<String> hintArguments() {
+        return List.of();
+    }
 
     /**
      * Whether the command takes the rest of the line as text ({@link Arguments#raw()}) instead

@@ -1,6 +1,5 @@
 package io.wasmrun.cli.repl;
 
-import java.util.List;
 
 /** {@code :modules}: the loaded modules in load order, the default one marked with {@code *}. */
 final class ModulesCommand implements Command {
@@ -20,10 +19,6 @@ final class ModulesCommand implements Command {
         return "list loaded modules (* marks the default one)";
     }
 
-    @Override
-    public List<String> hintArguments() {
-        return List.of();
-    }
 
     @Override
     public void run(Session session, Arguments args) {

@@ -25,10 +25,6 @@ final class QuitCommand implements Command {
         return "leave the REPL (also :exit or Ctrl-D)";
     }
 
-    @Override
-    public List<String> hintArguments() {
-        return List.of();
-    }
 
     @Override
     public void run(Session session, Arguments args) {

@@ -21,10 +21,6 @@ final class StatsCommand implements Command {
         return "show allocator and pool metrics";
     }
 
-    @Override
-    public List<String> hintArguments() {
-        return List.of();
-    }
 
     @Override
     public void run(Session session, Arguments args) {
