@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SegmentMemoryTest {
 
@@ -56,9 +58,10 @@ class SegmentMemoryTest {
         }
     }
 
-    @Test
-    void accessesAcrossA4KiBBoundaryReadAndWriteExactlyTheirBytes() {
-        try (SegmentMemory m = mapped(1, 1, false)) {
+    @ParameterizedTest(name = "shared = {0}")
+    @ValueSource(booleans = {false, true})
+    void accessesAcrossA4KiBBoundaryReadAndWriteExactlyTheirBytes(boolean shared) {
+        try (SegmentMemory m = mapped(1, 1, shared)) {
             for (int width : new int[] {2, 4, 8}) {
                 for (int addr = 4096 - width + 1; addr < 4096; addr++) {
                     m.fill((byte) 0xEE, 4080, 4112);
