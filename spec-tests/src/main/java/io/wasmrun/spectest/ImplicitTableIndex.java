@@ -1,5 +1,6 @@
 package io.wasmrun.spectest;
 
+import io.wasmrun.text.lexer.SourceSpans;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ final class ImplicitTableIndex {
         while (i < n) {
             char c = wast.charAt(i);
             if (c == '"') {
-                int end = stringEnd(wast, i);
+                int end = SourceSpans.afterString(wast, i);
                 out.append(wast, i, end);
                 i = end;
             } else if (c == ';' && i + 1 < n && wast.charAt(i + 1) == ';') {
@@ -32,7 +33,7 @@ final class ImplicitTableIndex {
                 out.append(wast, i, end);
                 i = end;
             } else if (c == '(' && i + 1 < n && wast.charAt(i + 1) == ';') {
-                int end = blockCommentEnd(wast, i);
+                int end = SourceSpans.afterBlockComment(wast, i);
                 out.append(wast, i, end);
                 i = end;
             } else {
@@ -78,40 +79,5 @@ final class ImplicitTableIndex {
 
     private static boolean isDelimiter(char c) {
         return Character.isWhitespace(c) || c == '(' || c == ')';
-    }
-
-    private static int stringEnd(String wast, int start) {
-        int i = start + 1;
-        while (i < wast.length()) {
-            char c = wast.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '"') {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return wast.length();
-    }
-
-    private static int blockCommentEnd(String wast, int start) {
-        int depth = 0;
-        int i = start;
-        while (i + 1 < wast.length()) {
-            if (wast.charAt(i) == '(' && wast.charAt(i + 1) == ';') {
-                depth++;
-                i += 2;
-            } else if (wast.charAt(i) == ';' && wast.charAt(i + 1) == ')') {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return wast.length();
     }
 }

@@ -1,5 +1,6 @@
 package io.wasmrun.cli.repl;
 
+import io.wasmrun.text.lexer.SourceSpans;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.impl.DefaultParser;
@@ -36,47 +37,17 @@ final class ReplParser extends DefaultParser {
         while (i < n) {
             char c = source.charAt(i);
             if (c == '"') {
-                i = afterString(source, i + 1);
+                i = SourceSpans.afterString(source, i);
             } else if (source.startsWith(";;", i)) {
                 int end = source.indexOf('\n', i);
                 i = end < 0 ? n : end + 1;
             } else if (source.startsWith("(;", i)) {
-                i = afterBlockComment(source, i + 2);
+                i = SourceSpans.afterBlockComment(source, i);
             } else {
                 depth += c == '(' ? 1 : c == ')' ? -1 : 0;
                 i++;
             }
         }
         return depth;
-    }
-
-    private static int afterString(String source, int i) {
-        while (i < source.length()) {
-            char c = source.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '"') {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return source.length();
-    }
-
-    private static int afterBlockComment(String source, int i) {
-        int nesting = 1;
-        while (i < source.length() && nesting > 0) {
-            if (source.startsWith("(;", i)) {
-                nesting++;
-                i += 2;
-            } else if (source.startsWith(";)", i)) {
-                nesting--;
-                i += 2;
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 }
