@@ -129,6 +129,32 @@ class ErrorReportingTest {
         assertTrue(result.err().startsWith("error: wasm trap: unreachable"), result.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"compiler", "interpreter"})
+    void timeoutInterruptsAnEndlessLoopWithATrap(String engine) {
+        var result = run("--engine", engine, "--timeout", "300ms", "--invoke", "spin", testModule("spin.wasm"));
+        assertEquals(134, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("error: wasm trap: interrupt"), result.err());
+        assertTrue(result.err().contains("300ms"), result.err());
+    }
+
+    @Test
+    void timeoutAlsoStopsACallOnAPooledStack() {
+        var result = run("--pooling", "--async-stack-size", "1MiB", "--timeout", "300ms",
+                "--invoke", "spin", testModule("spin.wasm"));
+        assertEquals(134, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("error: wasm trap: interrupt"), result.err());
+    }
+
+    @Test
+    void statsPrintTheAllocatorsMetricsAfterTheRun() {
+        var result = run("--pooling", "--stats", "--invoke", "fib", example("fib.wasm"), "10");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("55\n", result.out());
+        assertTrue(result.err().contains("allocator: pooling"), result.err());
+        assertTrue(result.err().contains("core instances: 0"), result.err());
+    }
+
     @Test
     void procExitCodeBecomesTheExitCode() {
         var result = run(testModule("exit-code.wasm"));

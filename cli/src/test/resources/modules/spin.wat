@@ -1,0 +1,4 @@
+;; Loops forever: for --timeout.
+(module
+  (func (export "spin")
+    (loop $forever (br $forever))))
