@@ -1,11 +1,9 @@
 package io.wasmrun.cli;
 
-import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.sys.Sizes;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Linker;
-import io.wasmrun.runtime.Signatures;
 import io.wasmrun.runtime.Wasi;
 import io.wasmrun.runtime.WasiConfig;
 import io.wasmrun.runtime.WasmInstance;
@@ -251,26 +249,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private long[] parseParams(LoadedModule loaded) {
-        FunctionType type =
-                loaded.exportedFunctionType(invoke)
-                        .orElseThrow(() -> new WasmrunException(
-                                loaded.name() + ": unknown export `" + invoke + "` (exported functions: "
-                                        + String.join(", ", Signatures.exportedFunctions(loaded.wasm())) + ")"));
-        if (args.size() != type.params().size()) {
-            throw new WasmrunException(
-                    loaded.name() + ": `" + invoke + "` takes " + type.params().size()
-                            + " arguments but " + args.size() + " were given; signature: "
-                            + Signatures.describe(invoke, type));
+        try {
+            return WasmValues.parseArguments(invoke, loaded.requireExportedFunction(invoke), args);
+        } catch (ValueSyntaxException e) {
+            throw new WasmrunException(loaded.name() + ": " + e.getMessage());
         }
-        long[] values = new long[args.size()];
-        for (int i = 0; i < values.length; i++) {
-            try {
-                values[i] = WasmValues.parse(args.get(i), type.params().get(i));
-            } catch (ValueSyntaxException e) {
-                throw new WasmrunException(loaded.name() + ": argument " + (i + 1) + ": " + e.getMessage());
-            }
-        }
-        return values;
     }
 
     private WasiConfig quietWasi() {

@@ -4,7 +4,6 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Linker;
-import io.wasmrun.runtime.Signatures;
 import io.wasmrun.runtime.Wasi;
 import io.wasmrun.runtime.WasiConfig;
 import io.wasmrun.runtime.WasmInstance;
@@ -101,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
                                 .withAllocator(allocation)
                                 .build()) {
             LoadedModule loaded = runtime.load(module);
-            List<Long> params = invoke == null ? List.of() : parseParams(loaded);
+            long[] params = invoke == null ? new long[0] : parseParams(loaded);
             var linker = new Linker();
             try (var wasi = Wasi.create(wasiConfig)) {
                 wasi.defineInto(linker);
@@ -137,10 +136,9 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int invoke(WasmInstance instance, List<Long> params) {
+    private int invoke(WasmInstance instance, long[] params) {
         FunctionType type = instance.functionType(invoke);
-        long[] raw = params.stream().mapToLong(Long::longValue).toArray();
-        long[] results = instance.call(invoke, raw);
+        long[] results = instance.call(invoke, params);
         PrintStream out = System.out;
         for (int i = 0; i < type.returns().size(); i++) {
             out.println(WasmValues.format(results[i], type.returns().get(i)));
@@ -148,49 +146,12 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<Long> parseParams(LoadedModule loaded) {
-        FunctionType type =
-                loaded.exportedFunctionType(invoke)
-                        .orElseThrow(() -> unknownExport(loaded));
-        String signature = Signatures.describe(invoke, type);
-        if (args.size() != type.params().size()) {
-            throw new WasmrunException(
-                    loaded.name()
-                            + ": `"
-                            + invoke
-                            + "` takes "
-                            + type.params().size()
-                            + " argument"
-                            + (type.params().size() == 1 ? "" : "s")
-                            + " but "
-                            + args.size()
-                            + " "
-                            + (args.size() == 1 ? "was" : "were")
-                            + " given; signature: "
-                            + signature);
+    private long[] parseParams(LoadedModule loaded) {
+        try {
+            return WasmValues.parseArguments(invoke, loaded.requireExportedFunction(invoke), args);
+        } catch (ValueSyntaxException e) {
+            throw new WasmrunException(loaded.name() + ": " + e.getMessage());
         }
-        List<Long> values = new ArrayList<>(args.size());
-        for (int i = 0; i < args.size(); i++) {
-            try {
-                values.add(WasmValues.parse(args.get(i), type.params().get(i)));
-            } catch (ValueSyntaxException e) {
-                throw new WasmrunException(
-                        loaded.name() + ": argument " + (i + 1) + ": " + e.getMessage() + "; signature: " + signature);
-            }
-        }
-        return values;
-    }
-
-    private WasmrunException unknownExport(LoadedModule loaded) {
-        var names = Signatures.exportedFunctions(loaded.wasm());
-        return new WasmrunException(
-                loaded.name()
-                        + ": unknown export `"
-                        + invoke
-                        + "`"
-                        + (names.isEmpty()
-                                ? " (the module exports no functions)"
-                                : " (exported functions: " + String.join(", ", names) + ")"));
     }
 
     private WasiConfig wasiConfig() {

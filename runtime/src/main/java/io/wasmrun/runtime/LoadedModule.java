@@ -56,6 +56,31 @@ public final class LoadedModule {
                 .map(e -> Signatures.functionType(wasm(), e.index()));
     }
 
+    /**
+     * The type of the exported function {@code name}.
+     *
+     * @throws WasmrunException naming the module and listing its exported functions when there is
+     *     no such exported function
+     */
+    public FunctionType requireExportedFunction(String name) {
+        return exportedFunctionType(name).orElseThrow(() -> unknownExport(name));
+    }
+
+    private WasmrunException unknownExport(String name) {
+        var available = Signatures.exportedFunctions(wasm());
+        boolean other =
+                Signatures.export(wasm(), name)
+                        .filter(e -> e.exportType() != ExternalType.FUNCTION)
+                        .isPresent();
+        return new WasmrunException(
+                name()
+                        + ": "
+                        + (other ? "export `" + name + "` is not a function" : "unknown export `" + name + "`")
+                        + (available.isEmpty()
+                                ? " (the module exports no functions)"
+                                : " (exported functions: " + String.join(", ", available) + ")"));
+    }
+
     Function<Instance, Machine> machineFactory() {
         Function<Instance, Machine> factory = machineFactory;
         if (factory == null) {

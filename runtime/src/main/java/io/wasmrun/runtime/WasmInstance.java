@@ -3,7 +3,6 @@ package io.wasmrun.runtime;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.allocator.InstanceSlot;
 import java.util.concurrent.Callable;
@@ -45,7 +44,7 @@ public final class WasmInstance implements AutoCloseable {
 
     /** The type of exported function {@code name}. */
     public FunctionType functionType(String name) {
-        return module.exportedFunctionType(name).orElseThrow(() -> unknownExport(name));
+        return module.requireExportedFunction(name);
     }
 
     /**
@@ -70,20 +69,6 @@ public final class WasmInstance implements AutoCloseable {
         }
     }
 
-    private WasmrunException unknownExport(String name) {
-        var available = Signatures.exportedFunctions(module.wasm());
-        boolean other =
-                Signatures.export(module.wasm(), name)
-                        .filter(e -> e.exportType() != ExternalType.FUNCTION)
-                        .isPresent();
-        return new WasmrunException(
-                module.name()
-                        + ": "
-                        + (other ? "export `" + name + "` is not a function" : "unknown export `" + name + "`")
-                        + (available.isEmpty()
-                                ? " (the module exports no functions)"
-                                : " (exported functions: " + String.join(", ", available) + ")"));
-    }
 
     @Override
     public void close() {

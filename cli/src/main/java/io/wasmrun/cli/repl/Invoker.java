@@ -3,7 +3,6 @@ package io.wasmrun.cli.repl;
 import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
-import io.wasmrun.runtime.Signatures;
 import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
@@ -19,7 +18,13 @@ final class Invoker {
     static void invoke(Session session, String ref, List<Token> arguments) {
         ExportRef target = session.modules().require(ref, ExternalType.FUNCTION);
         FunctionType type = target.module().functionType(target.name()).orElseThrow();
-        long[] raw = parse(target.name(), type, arguments);
+        long[] raw;
+        try {
+            raw = WasmValues.parseArguments(
+                    target.name(), type, arguments.stream().map(Token::text).toList());
+        } catch (ValueSyntaxException e) {
+            throw new WasmrunException(e.getMessage());
+        }
         long[] results;
         try {
             results = session.calls().run(() -> target.module().instance().call(target.name(), raw));
@@ -34,24 +39,4 @@ final class Invoker {
         }
     }
 
-    private static long[] parse(String name, FunctionType type, List<Token> arguments) {
-        String signature = Signatures.describe(name, type);
-        int expected = type.params().size();
-        if (arguments.size() != expected) {
-            throw new WasmrunException(
-                    "`" + name + "` takes " + Describe.count(expected, "argument") + " but "
-                            + arguments.size() + " " + (arguments.size() == 1 ? "was" : "were")
-                            + " given; signature: " + signature);
-        }
-        long[] raw = new long[expected];
-        for (int i = 0; i < expected; i++) {
-            try {
-                raw[i] = WasmValues.parse(arguments.get(i).text(), type.params().get(i));
-            } catch (ValueSyntaxException e) {
-                throw new WasmrunException(
-                        "argument " + (i + 1) + ": " + e.getMessage() + "; signature: " + signature);
-            }
-        }
-        return raw;
-    }
 }
