@@ -11,15 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * The instance allocator and its sizes, with wasmtime's option names. Every command that
  * instantiates modules mixes these in and calls {@link #create()}.
  */
-public final class AllocatorOptions {
+public final class AllocatorOptions implements OptionGroup {
 
     /** The allocator implementations. */
     public enum Kind {
@@ -38,159 +41,192 @@ public final class AllocatorOptions {
     /** Whether --allocator was given, to tell a clash with --pooling from the default. */
     private boolean kindGiven;
 
-    @Option(
-            names = "--allocator",
-            paramLabel = "KIND",
-            converter = KindConverter.class,
-            description = "Instance allocator: on-demand (one reservation per memory) or pooling (default: on-demand).")
-    void allocator(Kind value) {
-        kind = value;
-        kindGiven = true;
+    Long memoryReservation;
+    Long memoryGuardSize;
+    Long memoryReservationForGrowth;
+    Long maxMemorySize;
+    Long maxWasmStack;
+    boolean pooling;
+    Integer poolingTotalCoreInstances;
+    Integer poolingTotalMemories;
+    Integer poolingTotalTables;
+    Integer poolingTotalStacks;
+    Long poolingMaxMemorySize;
+    Integer poolingTableElements;
+    Integer poolingMaxMemoriesPerModule;
+    Integer poolingMaxTablesPerModule;
+    Integer poolingMaxUnusedWarmSlots;
+    Integer poolingDecommitBatchSize;
+    Long poolingMemoryKeepResident;
+    Long poolingTableKeepResident;
+    PoolingConfig.Enabled poolingMemoryProtectionKeys;
+    Integer poolingMaxMemoryProtectionKeys;
+    Long asyncStackSize;
+    Duration poolingStackWait;
+
+    @Override
+    public void addTo(CommandSpec command) {
+        add(command,
+                OptionSpecs.value(
+                                "--allocator",
+                                "KIND",
+                                Kind.class,
+                                () -> kind,
+                                v -> {
+                                    kind = v;
+                                    kindGiven = true;
+                                })
+                        .converters(new KindConverter()),
+                "Instance allocator: on-demand (one reservation per memory) or pooling (default:"
+                        + " on-demand).");
+        add(command,
+                bytes("--memory-reservation", () -> memoryReservation, v -> memoryReservation = v),
+                "Address space reserved per linear memory; growth within it never moves the"
+                        + " memory (default: 2GiB-64KiB).");
+        add(command,
+                bytes("--memory-guard-size", () -> memoryGuardSize, v -> memoryGuardSize = v),
+                "Inaccessible guard region after each memory (default: 32MiB).");
+        add(command,
+                bytes(
+                        "--memory-reservation-for-growth",
+                        () -> memoryReservationForGrowth,
+                        v -> memoryReservationForGrowth = v),
+                "Extra room reserved when a memory outgrows its reservation and moves (default:"
+                        + " 128MiB).");
+        add(command,
+                bytes("--max-memory-size", () -> maxMemorySize, v -> maxMemorySize = v),
+                "The most one linear memory may hold; memory.grow beyond it returns -1 (default"
+                        + " and maximum: 2GiB-64KiB, Chicory's 32767 pages).");
+        add(command,
+                bytes("--max-wasm-stack", () -> maxWasmStack, v -> maxWasmStack = v),
+                "Run wasm calls on a thread with this stack size (default: the calling thread's"
+                        + " stack).");
+
+        // pooling, with wasmtime's names
+        add(command,
+                OptionSpecs.flag("--pooling", () -> pooling, v -> pooling = v),
+                "Shorthand for --allocator=pooling.");
+        add(command,
+                count(
+                                "--pooling-total-core-instances",
+                                () -> poolingTotalCoreInstances,
+                                v -> poolingTotalCoreInstances = v)
+                        .names("--pooling-total-core-instances", "--max-instances"),
+                "Pooling: instances alive at once (default: 1000).");
+        add(command,
+                count(
+                        "--pooling-total-memories",
+                        () -> poolingTotalMemories,
+                        v -> poolingTotalMemories = v),
+                "Pooling: memory slots in the pool's one reservation (default: 1000).");
+        add(command,
+                count(
+                        "--pooling-total-tables",
+                        () -> poolingTotalTables,
+                        v -> poolingTotalTables = v),
+                "Pooling: table slots (default: 1000).");
+        add(command,
+                count(
+                        "--pooling-total-stacks",
+                        () -> poolingTotalStacks,
+                        v -> poolingTotalStacks = v),
+                "Pooling: execution-stack threads alive at once, with --async-stack-size or"
+                        + " --max-wasm-stack (default: 1000).");
+        add(command,
+                bytes(
+                        "--pooling-max-memory-size",
+                        () -> poolingMaxMemorySize,
+                        v -> poolingMaxMemorySize = v),
+                "Pooling: the largest memory, and each slot's reservation (default and maximum:"
+                        + " 2GiB-64KiB).");
+        add(command,
+                count(
+                        "--pooling-table-elements",
+                        () -> poolingTableElements,
+                        v -> poolingTableElements = v),
+                "Pooling: the largest table (default: 20000).");
+        add(command,
+                count(
+                        "--pooling-max-memories-per-module",
+                        () -> poolingMaxMemoriesPerModule,
+                        v -> poolingMaxMemoriesPerModule = v),
+                "Pooling: defined memories one module may have (default: 1).");
+        add(command,
+                count(
+                        "--pooling-max-tables-per-module",
+                        () -> poolingMaxTablesPerModule,
+                        v -> poolingMaxTablesPerModule = v),
+                "Pooling: defined tables one module may have (default: 1).");
+        add(command,
+                count(
+                        "--pooling-max-unused-warm-slots",
+                        () -> poolingMaxUnusedWarmSlots,
+                        v -> poolingMaxUnusedWarmSlots = v),
+                "Pooling: freed slots kept for reuse by the same module (default: 100).");
+        add(command,
+                count(
+                        "--pooling-decommit-batch-size",
+                        () -> poolingDecommitBatchSize,
+                        v -> poolingDecommitBatchSize = v),
+                "Pooling: freed memories reset together (default: 1).");
+        add(command,
+                bytes(
+                        "--pooling-memory-keep-resident",
+                        () -> poolingMemoryKeepResident,
+                        v -> poolingMemoryKeepResident = v),
+                "Pooling: written bytes of a freed memory reset by writing, kept resident"
+                        + " (default: 1MiB).");
+        add(command,
+                bytes(
+                        "--pooling-table-keep-resident",
+                        () -> poolingTableKeepResident,
+                        v -> poolingTableKeepResident = v),
+                "Pooling: a freed table whose arrays fit is kept for reuse (default: 256KiB).");
+        add(command,
+                OptionSpecs.value(
+                                "--pooling-memory-protection-keys",
+                                "auto|yes|no",
+                                PoolingConfig.Enabled.class,
+                                () -> poolingMemoryProtectionKeys,
+                                v -> poolingMemoryProtectionKeys = v)
+                        .converters(new EnabledConverter()),
+                "Pooling: stripe memories by memory protection key (default: no).");
+        add(command,
+                count(
+                        "--pooling-max-memory-protection-keys",
+                        () -> poolingMaxMemoryProtectionKeys,
+                        v -> poolingMaxMemoryProtectionKeys = v),
+                "Pooling: protection keys to use at most (default: 16; the kernel has 15).");
+        add(command,
+                bytes("--async-stack-size", () -> asyncStackSize, v -> asyncStackSize = v),
+                "Pooling: stack size of the pooled threads wasm calls run on (default: calls run"
+                        + " on the calling thread).");
+        add(command,
+                OptionSpecs.value(
+                                "--pooling-stack-wait",
+                                "DURATION",
+                                Duration.class,
+                                () -> poolingStackWait,
+                                v -> poolingStackWait = v)
+                        .converters(new DurationConverter()),
+                "Pooling: how long a call waits for a free stack before failing, e.g. 100ms"
+                        + " (default: 0, fail at once).");
     }
 
-    @Option(
-            names = "--memory-reservation",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "Address space reserved per linear memory; growth within it never moves the memory (default: 2GiB-64KiB).")
-    Long memoryReservation;
+    private static void add(CommandSpec command, OptionSpec.Builder option, String description) {
+        command.addOption(option.description(description).build());
+    }
 
-    @Option(
-            names = "--memory-guard-size",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "Inaccessible guard region after each memory (default: 32MiB).")
-    Long memoryGuardSize;
+    private static OptionSpec.Builder bytes(
+            String name, Supplier<Long> getter, Consumer<Long> setter) {
+        return OptionSpecs.value(name, "BYTES", Long.class, getter, setter)
+                .converters(new ByteSizeConverter());
+    }
 
-    @Option(
-            names = "--memory-reservation-for-growth",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "Extra room reserved when a memory outgrows its reservation and moves (default: 128MiB).")
-    Long memoryReservationForGrowth;
-
-    @Option(
-            names = "--max-memory-size",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "The most one linear memory may hold; memory.grow beyond it returns -1 (default and maximum: 2GiB-64KiB, Chicory's 32767 pages).")
-    Long maxMemorySize;
-
-    @Option(
-            names = "--max-wasm-stack",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "Run wasm calls on a thread with this stack size (default: the calling thread's stack).")
-    Long maxWasmStack;
-
-    // ---------------------------------------------------------------- pooling (wasmtime's names)
-
-    @Option(
-            names = "--pooling",
-            description = "Shorthand for --allocator=pooling.")
-    boolean pooling;
-
-    @Option(
-            names = {"--pooling-total-core-instances", "--max-instances"},
-            paramLabel = "N",
-            description = "Pooling: instances alive at once (default: 1000).")
-    Integer poolingTotalCoreInstances;
-
-    @Option(
-            names = "--pooling-total-memories",
-            paramLabel = "N",
-            description = "Pooling: memory slots in the pool's one reservation (default: 1000).")
-    Integer poolingTotalMemories;
-
-    @Option(
-            names = "--pooling-total-tables",
-            paramLabel = "N",
-            description = "Pooling: table slots (default: 1000).")
-    Integer poolingTotalTables;
-
-    @Option(
-            names = "--pooling-total-stacks",
-            paramLabel = "N",
-            description = "Pooling: execution-stack threads alive at once, with --async-stack-size or --max-wasm-stack (default: 1000).")
-    Integer poolingTotalStacks;
-
-    @Option(
-            names = "--pooling-max-memory-size",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "Pooling: the largest memory, and each slot's reservation (default and maximum: 2GiB-64KiB).")
-    Long poolingMaxMemorySize;
-
-    @Option(
-            names = "--pooling-table-elements",
-            paramLabel = "N",
-            description = "Pooling: the largest table (default: 20000).")
-    Integer poolingTableElements;
-
-    @Option(
-            names = "--pooling-max-memories-per-module",
-            paramLabel = "N",
-            description = "Pooling: defined memories one module may have (default: 1).")
-    Integer poolingMaxMemoriesPerModule;
-
-    @Option(
-            names = "--pooling-max-tables-per-module",
-            paramLabel = "N",
-            description = "Pooling: defined tables one module may have (default: 1).")
-    Integer poolingMaxTablesPerModule;
-
-    @Option(
-            names = "--pooling-max-unused-warm-slots",
-            paramLabel = "N",
-            description = "Pooling: freed slots kept for reuse by the same module (default: 100).")
-    Integer poolingMaxUnusedWarmSlots;
-
-    @Option(
-            names = "--pooling-decommit-batch-size",
-            paramLabel = "N",
-            description = "Pooling: freed memories reset together (default: 1).")
-    Integer poolingDecommitBatchSize;
-
-    @Option(
-            names = "--pooling-memory-keep-resident",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "Pooling: written bytes of a freed memory reset by writing, kept resident (default: 1MiB).")
-    Long poolingMemoryKeepResident;
-
-    @Option(
-            names = "--pooling-table-keep-resident",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "Pooling: a freed table whose arrays fit is kept for reuse (default: 256KiB).")
-    Long poolingTableKeepResident;
-
-    @Option(
-            names = "--pooling-memory-protection-keys",
-            paramLabel = "auto|yes|no",
-            converter = EnabledConverter.class,
-            description = "Pooling: stripe memories by memory protection key (default: no).")
-    PoolingConfig.Enabled poolingMemoryProtectionKeys;
-
-    @Option(
-            names = "--pooling-max-memory-protection-keys",
-            paramLabel = "N",
-            description = "Pooling: protection keys to use at most (default: 16; the kernel has 15).")
-    Integer poolingMaxMemoryProtectionKeys;
-
-    @Option(
-            names = "--async-stack-size",
-            paramLabel = "BYTES",
-            converter = ByteSizeConverter.class,
-            description = "Pooling: stack size of the pooled threads wasm calls run on (default: calls run on the calling thread).")
-    Long asyncStackSize;
-
-    @Option(
-            names = "--pooling-stack-wait",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Pooling: how long a call waits for a free stack before failing, e.g. 100ms (default: 0, fail at once).")
-    Duration poolingStackWait;
+    private static OptionSpec.Builder count(
+            String name, Supplier<Integer> getter, Consumer<Integer> setter) {
+        return OptionSpecs.value(name, "N", Integer.class, getter, setter);
+    }
 
     /** Whether the pooling allocator was chosen. */
     public boolean isPooling() {

@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,10 +52,15 @@ import picocli.CommandLine.Parameters;
             "  wasmrun bench --pooling --iterations 1000000 --invoke run bench.wasm",
             "  wasmrun bench --duration 10s --concurrency 2 --invoke fib fib.wasm 10"
         })
-final class BenchCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Mixin EngineOptions engine;
-    @Mixin AllocatorOptions allocator;
+final class BenchCommand implements Callable<Integer>, OptionGroup.Holder {
+    final CommonOptions common = new CommonOptions();
+    final EngineOptions engine = new EngineOptions();
+    final AllocatorOptions allocator = new AllocatorOptions();
+
+    @Override
+    public List<OptionGroup> optionGroups() {
+        return List.of(common, engine, allocator);
+    }
 
     @Option(names = "--invoke", paramLabel = "NAME", required = true, description = "The export to call in each cycle.")
     String invoke;

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,8 +30,13 @@ import picocli.CommandLine.Parameters;
             ""
         },
         footer = {"", "Example:", "  wasmrun compile app.wasm && wasmrun run --allow-precompiled app.cwasm"})
-final class CompileCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
+final class CompileCommand implements Callable<Integer>, OptionGroup.Holder {
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public List<OptionGroup> optionGroups() {
+        return List.of(common);
+    }
 
     @Option(
             names = {"-o", "--output"},

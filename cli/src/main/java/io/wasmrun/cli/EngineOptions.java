@@ -2,19 +2,25 @@ package io.wasmrun.cli;
 
 import io.wasmrun.runtime.Engine;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code --engine compiler|interpreter}. */
-public final class EngineOptions {
-    @Option(
-            names = "--engine",
-            paramLabel = "ENGINE",
-            converter = EngineConverter.class,
-            completionCandidates = EngineCandidates.class,
-            description = "How to execute: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "compiler")
+public final class EngineOptions implements OptionGroup {
     Engine engine = Engine.COMPILER;
+
+    @Override
+    public void addTo(CommandSpec command) {
+        command.addOption(
+                OptionSpecs.value("--engine", "ENGINE", Engine.class, () -> engine, v -> engine = v)
+                        .converters(new EngineConverter())
+                        .completionCandidates(new EngineCandidates())
+                        .defaultValue(Engine.COMPILER.cliName())
+                        .description(
+                                "How to execute: ${COMPLETION-CANDIDATES}"
+                                        + " (default: ${DEFAULT-VALUE}).")
+                        .build());
+    }
 
     /** Accepts the lower-case engine names. */
     static final class EngineConverter implements ITypeConverter<Engine> {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,8 +19,13 @@ import picocli.CommandLine.Spec;
         header = "Show a module's imports, exports and other contents.",
         versionProvider = VersionProvider.class,
         description = "Prints a module's imports, exports with signatures, memories, tables, globals and custom sections.")
-final class InspectCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
+final class InspectCommand implements Callable<Integer>, OptionGroup.Holder {
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public List<OptionGroup> optionGroups() {
+        return List.of(common);
+    }
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODULE", description = "The module to inspect.")

@@ -19,7 +19,7 @@ import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.Signals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -40,10 +40,15 @@ import picocli.CommandLine.Parameters;
             "(override with WASMRUN_HISTORY or -Dwasmrun.history; empty turns it off)."
         },
         footer = {"", "Example:", "  wasmrun repl fib.wasm", "  echo 'fib 20' | wasmrun repl fib.wasm"})
-final class ReplCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Mixin EngineOptions engine;
-    @Mixin AllocatorOptions allocator;
+final class ReplCommand implements Callable<Integer>, OptionGroup.Holder {
+    final CommonOptions common = new CommonOptions();
+    final EngineOptions engine = new EngineOptions();
+    final AllocatorOptions allocator = new AllocatorOptions();
+
+    @Override
+    public List<OptionGroup> optionGroups() {
+        return List.of(common, engine, allocator);
+    }
 
     @Parameters(paramLabel = "MODULE", description = "Modules to load at the start, in order.")
     List<Path> modules = new ArrayList<>();
@@ -102,13 +107,13 @@ final class ReplCommand implements Callable<Integer> {
             if (!args.isEmpty() && !args.get(0).startsWith("-")) {
                 args.add(0, "--allocator");
             }
-            var holder = new Settings();
+            var options = new AllocatorOptions();
             try {
-                new CommandLine(holder).parseArgs(args.toArray(String[]::new));
+                new CommandLine(settings(options)).parseArgs(args.toArray(String[]::new));
             } catch (ParameterException e) {
                 throw new WasmrunException("allocator settings: " + e.getMessage(), e);
             }
-            return holder.options.create();
+            return options.create();
         }
 
         @Override
@@ -117,16 +122,17 @@ final class ReplCommand implements Callable<Integer> {
             for (AllocatorOptions.Kind kind : AllocatorOptions.Kind.values()) {
                 names.add(kind.cliName);
             }
-            for (OptionSpec option : new CommandLine(new Settings()).getCommandSpec().options()) {
+            for (OptionSpec option : settings(new AllocatorOptions()).options()) {
                 names.add(option.longestName());
             }
             return names;
         }
     }
 
-    /** Holds the allocator options while {@code :set allocator} parses them. */
-    @Command(name = "allocator")
-    static final class Settings {
-        @Mixin AllocatorOptions options;
+    /** The options of {@code :set allocator}, a command of their own bound to {@code options}. */
+    private static CommandSpec settings(AllocatorOptions options) {
+        CommandSpec spec = CommandSpec.create().name("allocator");
+        options.addTo(spec);
+        return spec;
     }
 }

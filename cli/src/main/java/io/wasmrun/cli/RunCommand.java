@@ -14,81 +14,128 @@ import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code wasmrun run}: runs a WASI command, or calls one exported function. */
-@Command(
-        name = "run",
-        mixinStandardHelpOptions = true,
-        header = "Run a WASI command or call an exported function.",
-        versionProvider = VersionProvider.class,
-        description = {
-            "Runs a WebAssembly module: calls the WASI command entry point `_start` with",
-            "ARGS as argv, or with --invoke calls one exported function with ARGS as its",
-            "parameters and prints its results, one per line.",
-            "",
-            "Options may stand before or after MODULE: after MODULE, wasmrun's own",
-            "options are still recognised, any other token goes to the guest, and `--`",
-            "hands everything after it to the guest unchanged.",
-            ""
-        },
-        footer = {
-            "",
-            "Examples:",
-            "  wasmrun hello.wasm",
-            "  wasmrun --invoke fib fib.wasm 20",
-            "  wasmrun fib.wasm --invoke fib 20",
-            "  wasmrun --dir .::/data --env NAME=world app.wasm -- --flag-for-the-guest"
-        })
-final class RunCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Mixin EngineOptions engine;
-    @Mixin AllocatorOptions allocator;
-    @Mixin CacheOptions cache;
+/**
+ * {@code wasmrun run}: runs a WASI command, or calls one exported function. Declared in code
+ * ({@link #spec()}), not with annotations, because it is the command start-up time matters for;
+ * see {@link OptionSpecs}.
+ */
+final class RunCommand implements Callable<Integer>, OptionGroup.Holder {
+    final CommonOptions common = new CommonOptions();
+    final EngineOptions engine = new EngineOptions();
+    final AllocatorOptions allocator = new AllocatorOptions();
+    final CacheOptions cache = new CacheOptions();
 
-    @Option(
-            names = "--invoke",
-            paramLabel = "NAME",
-            description = "Call the exported function NAME instead of `_start`; ARGS are its parameters.")
     String invoke;
-
-    @Option(
-            names = "--dir",
-            paramLabel = "HOST[::GUEST]",
-            description = "Preopen host directory HOST for the guest, as GUEST (default: HOST).")
     List<String> dirs = new ArrayList<>();
-
-    @Option(
-            names = "--env",
-            paramLabel = "NAME[=VAL]",
-            description = "Set an environment variable for the guest; NAME alone passes the host's value.")
     List<String> env = new ArrayList<>();
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Interrupt the guest after DURATION (e.g. 500ms, 2s) with the trap `interrupt`.")
-    java.time.Duration timeout;
-
-    @Option(
-            names = "--stats",
-            description = "Print the instance allocator's counters to stderr after the run.")
+    Duration timeout;
     boolean stats;
-
-    @Parameters(index = "0", paramLabel = "MODULE", description = "The module to run (.wasm).")
     Path module;
-
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest.")
     List<String> args = new ArrayList<>();
+
+    @Override
+    public List<OptionGroup> optionGroups() {
+        return List.of(common, engine, allocator, cache);
+    }
+
+    /** The command's picocli model, bound to this object. */
+    CommandSpec spec() {
+        CommandSpec spec =
+                OptionSpecs.withStandardHelpOptions(
+                        CommandSpec.wrapWithoutInspection(this)
+                                .name("run")
+                                .versionProvider(new VersionProvider()));
+        spec.usageMessage()
+                .header("Run a WASI command or call an exported function.")
+                .description(
+                        "Runs a WebAssembly module: calls the WASI command entry point `_start` with",
+                        "ARGS as argv, or with --invoke calls one exported function with ARGS as its",
+                        "parameters and prints its results, one per line.",
+                        "",
+                        "Options may stand before or after MODULE: after MODULE, wasmrun's own",
+                        "options are still recognised, any other token goes to the guest, and `--`",
+                        "hands everything after it to the guest unchanged.",
+                        "")
+                .footer(
+                        "",
+                        "Examples:",
+                        "  wasmrun hello.wasm",
+                        "  wasmrun --invoke fib fib.wasm 20",
+                        "  wasmrun fib.wasm --invoke fib 20",
+                        "  wasmrun --dir .::/data --env NAME=world app.wasm -- --flag-for-the-guest");
+        spec.addOption(
+                OptionSpecs.value("--invoke", "NAME", String.class, () -> invoke, v -> invoke = v)
+                        .description(
+                                "Call the exported function NAME instead of `_start`; ARGS are its"
+                                        + " parameters.")
+                        .build());
+        spec.addOption(
+                stringList("--dir", "HOST[::GUEST]", () -> dirs, v -> dirs = v)
+                        .description(
+                                "Preopen host directory HOST for the guest, as GUEST (default:"
+                                        + " HOST).")
+                        .build());
+        spec.addOption(
+                stringList("--env", "NAME[=VAL]", () -> env, v -> env = v)
+                        .description(
+                                "Set an environment variable for the guest; NAME alone passes the"
+                                        + " host's value.")
+                        .build());
+        spec.addOption(
+                OptionSpecs.value(
+                                "--timeout", "DURATION", Duration.class, () -> timeout, v -> timeout = v)
+                        .converters(new DurationConverter())
+                        .description(
+                                "Interrupt the guest after DURATION (e.g. 500ms, 2s) with the trap"
+                                        + " `interrupt`.")
+                        .build());
+        spec.addOption(
+                OptionSpecs.flag("--stats", () -> stats, v -> stats = v)
+                        .description("Print the instance allocator's counters to stderr after the run.")
+                        .build());
+        spec.addPositional(
+                OptionSpecs.bound(
+                                PositionalParamSpec.builder().index("0").paramLabel("MODULE").type(Path.class),
+                                () -> module,
+                                v -> module = v)
+                        .description("The module to run (.wasm).")
+                        .build());
+        spec.addPositional(
+                OptionSpecs.bound(
+                                PositionalParamSpec.builder()
+                                        .index("1..*")
+                                        .paramLabel("ARGS")
+                                        .type(List.class)
+                                        .auxiliaryTypes(String.class),
+                                () -> args,
+                                (List<String> v) -> args = v)
+                        .description("Arguments for the guest.")
+                        .build());
+        for (OptionGroup group : optionGroups()) {
+            group.addTo(spec);
+        }
+        return spec;
+    }
+
+    private static OptionSpec.Builder stringList(
+            String name, String label, Supplier<List<String>> getter, Consumer<List<String>> setter) {
+        return OptionSpecs.bound(
+                OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(String.class),
+                getter,
+                setter);
+    }
 
     @Override
     public Integer call() {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,9 +21,14 @@ import picocli.CommandLine.Spec;
             "Decodes and validates each MODULE and prints `ok` or the reason, one line per file.",
             "Exits 0 only if every module is valid."
         })
-final class ValidateCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Mixin AllocatorOptions allocator;
+final class ValidateCommand implements Callable<Integer>, OptionGroup.Holder {
+    final CommonOptions common = new CommonOptions();
+    final AllocatorOptions allocator = new AllocatorOptions();
+
+    @Override
+    public List<OptionGroup> optionGroups() {
+        return List.of(common, allocator);
+    }
     @Spec CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "MODULE", description = "Modules to validate.")

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,10 +30,15 @@ import picocli.CommandLine.Spec;
             "Prints one line per failed assertion and `N passed, M failed, K skipped`; exits 1 if"
                     + " anything failed."
         })
-final class WastCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
-    @Mixin EngineOptions engine;
-    @Mixin AllocatorOptions allocator;
+final class WastCommand implements Callable<Integer>, OptionGroup.Holder {
+    final CommonOptions common = new CommonOptions();
+    final EngineOptions engine = new EngineOptions();
+    final AllocatorOptions allocator = new AllocatorOptions();
+
+    @Override
+    public List<OptionGroup> optionGroups() {
+        return List.of(common, engine, allocator);
+    }
     @Spec CommandSpec spec;
 
     @Option(

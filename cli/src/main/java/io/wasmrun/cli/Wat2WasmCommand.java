@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +26,13 @@ import picocli.CommandLine.Parameters;
             "validates it. Every other command reads .wat files directly too.",
             ""
         })
-final class Wat2WasmCommand implements Callable<Integer> {
-    @Mixin CommonOptions common;
+final class Wat2WasmCommand implements Callable<Integer>, OptionGroup.Holder {
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public List<OptionGroup> optionGroups() {
+        return List.of(common);
+    }
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "The text module.")
     Path input;

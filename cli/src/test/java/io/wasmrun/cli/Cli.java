@@ -35,7 +35,7 @@ final class Cli {
             System.setOut(outStream);
             System.setErr(errStream);
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            var cli = Main.commandLine();
+            var cli = Main.commandLine(args);
             cli.setOut(new PrintWriter(outStream, true));
             cli.setErr(new PrintWriter(errStream, true));
             int code = cli.execute(Main.withDefaultSubcommand(cli, args));

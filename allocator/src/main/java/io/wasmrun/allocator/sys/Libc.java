@@ -4,6 +4,8 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -12,77 +14,86 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Downcalls into the C library for the virtual-memory calls the allocators use. Each method
  * returns normally or throws {@link NativeCallException}; none is meant for a hot path (each call
- * allocates a small buffer for the captured {@code errno}).
+ * allocates a small buffer for the captured {@code errno}), except {@link #ioctl}.
+ *
+ * <p>The calls go through libc's {@code syscall(2)} wrapper, so a process links one downcall
+ * (about 20 ms in a fresh JVM, most of the cost of a short run's memory setup) instead of one per
+ * function; {@link Syscall} holds the numbers for x86_64 and aarch64. The page size comes from
+ * the auxiliary vector ({@code /proc/self/auxv}), as {@code getauxval(AT_PAGESZ)} reads it.
  */
 @SuppressWarnings("restricted") // native access is this class's purpose; see the package doc
 public final class Libc {
-    private static final long MAP_FAILED = -1L;
+    private static final long FAILED = -1L;
+    private static final int AT_FDCWD = -100;
+    private static final long AT_PAGESZ = 6;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CALL_STATE.varHandle(PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
-    private static final MethodHandle MMAP =
-            errnoCall(
-                    "mmap",
-                    FunctionDescriptor.of(
-                            ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle MUNMAP =
-            errnoCall("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle MPROTECT =
-            errnoCall("mprotect", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle MADVISE =
-            errnoCall("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    // void *mremap(void *old, size_t old_size, size_t new_size, int flags, ... /* new_address */)
-    private static final MethodHandle MREMAP =
-            errnoCall(
-                    "mremap",
-                    FunctionDescriptor.of(
-                            ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS),
-                    Linker.Option.firstVariadicArg(4));
-    private static final MethodHandle MEMFD_CREATE =
-            errnoCall("memfd_create", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle FTRUNCATE =
-            errnoCall("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle CLOSE =
-            errnoCall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    // int open(const char *path, int flags, ... /* mode_t mode */)
-    private static final MethodHandle OPEN =
-            errnoCall(
-                    "open",
-                    FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
-                    Linker.Option.firstVariadicArg(2));
+    // Each handle is linked by its holder class on first use.
+    // long syscall(long number, ... /* six long arguments */)
+    private static final class SyscallHandle {
+        static final MethodHandle HANDLE =
+                LINKER.downcallHandle(
+                        find("syscall"),
+                        FunctionDescriptor.of(
+                                JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+                                JAVA_LONG, JAVA_LONG),
+                        Linker.Option.captureCallState("errno"),
+                        Linker.Option.firstVariadicArg(1));
+    }
+
     // int ioctl(int fd, unsigned long request, ... /* void *arg */): no errno capture, it is
     // meant for a hot path (PAGEMAP_SCAN on every pool slot reset)
-    private static final MethodHandle IOCTL =
-            LINKER.downcallHandle(
-                    find("ioctl"),
-                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
-                    Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle SYSCONF =
-            errnoCall("sysconf", FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
-    private static final MethodHandle STRERROR =
-            LINKER.downcallHandle(find("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    private static final class Ioctl {
+        static final MethodHandle HANDLE =
+                LINKER.downcallHandle(
+                        find("ioctl"),
+                        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
+                        Linker.Option.firstVariadicArg(2));
+    }
 
-    private static final long PAGE_SIZE = querySysconf(LinuxConstants.SC_PAGESIZE);
+    private static final class Strerror {
+        static final MethodHandle HANDLE =
+                LINKER.downcallHandle(find("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    private static final class PageSize {
+        static final long VALUE = readPageSize();
+    }
 
     private Libc() {}
 
+    /**
+     * Links the system-call downcall and reads the page size now, so that the first memory does
+     * not wait for it; start-up calls this on a background thread.
+     */
+    public static void link() {
+        if (SyscallHandle.HANDLE == null || PageSize.VALUE <= 0) {
+            throw new IllegalStateException("no system-call downcall");
+        }
+    }
+
     /** The operating system's page size ({@code sysconf(_SC_PAGESIZE)}), e.g. 4096. */
     public static long pageSize() {
-        return PAGE_SIZE;
+        return PageSize.VALUE;
     }
 
     /** Rounds {@code bytes} up to a whole number of OS pages. */
     public static long roundUpToPage(long bytes) {
-        return (bytes + PAGE_SIZE - 1) & -PAGE_SIZE;
+        long page = PageSize.VALUE;
+        return (bytes + page - 1) & -page;
     }
 
     /**
@@ -92,42 +103,23 @@ public final class Libc {
      */
     public static MemorySegment mmap(
             long address, long length, int prot, int flags, int fd, long offset) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            MemorySegment result =
-                    (MemorySegment)
-                            MMAP.invokeExact(
-                                    state,
-                                    MemorySegment.ofAddress(address),
-                                    length,
-                                    prot,
-                                    flags,
-                                    fd,
-                                    offset);
-            if (result.address() == MAP_FAILED) {
-                throw failure("mmap", length, state);
-            }
-            return result.reinterpret(length);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        long result = call(Syscall.MMAP, length, address, length, prot, flags, fd, offset);
+        return MemorySegment.ofAddress(result).reinterpret(length);
     }
 
     /** {@code munmap(address, length)}. */
     public static void munmap(MemorySegment address, long length) {
-        checkZero("munmap", length, address, length, 0, MUNMAP, false);
+        call(Syscall.MUNMAP, length, address.address(), length, 0, 0, 0, 0);
     }
 
     /** {@code mprotect(address, length, prot)}. */
     public static void mprotect(MemorySegment address, long length, int prot) {
-        checkZero("mprotect", length, address, length, prot, MPROTECT, true);
+        call(Syscall.MPROTECT, length, address.address(), length, prot, 0, 0, 0);
     }
 
     /** {@code madvise(address, length, advice)}. */
     public static void madvise(MemorySegment address, long length, int advice) {
-        checkZero("madvise", length, address, length, advice, MADVISE, true);
+        call(Syscall.MADVISE, length, address.address(), length, advice, 0, 0, 0);
     }
 
     /**
@@ -138,57 +130,24 @@ public final class Libc {
      */
     public static MemorySegment mremap(
             MemorySegment old, long oldSize, long newSize, int flags, long newAddress) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            MemorySegment result =
-                    (MemorySegment)
-                            MREMAP.invokeExact(
-                                    state,
-                                    old,
-                                    oldSize,
-                                    newSize,
-                                    flags,
-                                    MemorySegment.ofAddress(newAddress));
-            if (result.address() == MAP_FAILED) {
-                throw failure("mremap", newSize, state);
-            }
-            return result.reinterpret(newSize);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        long result =
+                call(Syscall.MREMAP, newSize, old.address(), oldSize, newSize, flags, newAddress, 0);
+        return MemorySegment.ofAddress(result).reinterpret(newSize);
     }
 
     /** {@code memfd_create(name, flags)}: an anonymous file, returned as a file descriptor. */
     public static int memfdCreate(String name, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            int fd = (int) MEMFD_CREATE.invokeExact(state, arena.allocateFrom(name), flags);
-            if (fd < 0) {
-                throw failure("memfd_create", 0, state);
-            }
-            return fd;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            long path = arena.allocateFrom(name).address();
+            return (int) call(Syscall.MEMFD_CREATE, 0, path, flags, 0, 0, 0, 0);
         }
     }
 
     /** {@code open(path, flags)}: a file descriptor. */
     public static int open(String path, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            int fd = (int) OPEN.invokeExact(state, arena.allocateFrom(path), flags, 0);
-            if (fd < 0) {
-                throw failure("open", 0, state);
-            }
-            return fd;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            long name = arena.allocateFrom(path).address();
+            return (int) call(Syscall.OPENAT, 0, AT_FDCWD, name, flags, 0, 0, 0);
         }
     }
 
@@ -198,7 +157,7 @@ public final class Libc {
      */
     public static int ioctl(int fd, long request, MemorySegment arg) {
         try {
-            return (int) IOCTL.invokeExact(fd, request, arg);
+            return (int) Ioctl.HANDLE.invokeExact(fd, request, arg);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -208,36 +167,18 @@ public final class Libc {
 
     /** {@code ftruncate(fd, length)}. */
     public static void ftruncate(int fd, long length) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            if ((int) FTRUNCATE.invokeExact(state, fd, length) != 0) {
-                throw failure("ftruncate", length, state);
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        call(Syscall.FTRUNCATE, length, fd, length, 0, 0, 0, 0);
     }
 
     /** {@code close(fd)}. */
     public static void close(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            if ((int) CLOSE.invokeExact(state, fd) != 0) {
-                throw failure("close", 0, state);
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        call(Syscall.CLOSE, 0, fd, 0, 0, 0, 0, 0);
     }
 
     /** The C library's text for {@code errno}, e.g. {@code Cannot allocate memory}. */
     public static String strerror(int errno) {
         try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment text = (MemorySegment) Strerror.HANDLE.invokeExact(errno);
             return text.reinterpret(1024).getString(0);
         } catch (RuntimeException | Error e) {
             throw e;
@@ -246,56 +187,50 @@ public final class Libc {
         }
     }
 
-    private static void checkZero(
-            String call,
-            long size,
-            MemorySegment address,
-            long length,
-            int arg,
-            MethodHandle handle,
-            boolean withArg) {
+    /**
+     * Makes system call {@code call} and returns its result; a failure (-1 with {@code errno})
+     * becomes a {@link NativeCallException} naming the call and {@code size}.
+     */
+    private static long call(
+            Syscall call, long size, long a, long b, long c, long d, long e, long f) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            int result =
-                    withArg
-                            ? (int) handle.invokeExact(state, address, length, arg)
-                            : (int) handle.invokeExact(state, address, length);
-            if (result != 0) {
-                throw failure(call, size, state);
+            long result =
+                    (long)
+                            SyscallHandle.HANDLE.invokeExact(
+                                    state, call.number(), a, b, c, d, e, f);
+            if (result == FAILED) {
+                throw failure(call.cName(), size, state);
             }
-        } catch (RuntimeException | Error e) {
-            throw e;
+            return result;
+        } catch (RuntimeException | Error t) {
+            throw t;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
     }
 
-    private static long querySysconf(int name) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            long value = (long) SYSCONF.invokeExact(state, name);
-            if (value <= 0) {
-                throw failure("sysconf", 0, state);
+    private static long readPageSize() {
+        try {
+            ByteBuffer auxv =
+                    ByteBuffer.wrap(Files.readAllBytes(Path.of("/proc/self/auxv")))
+                            .order(ByteOrder.nativeOrder());
+            while (auxv.remaining() >= 2 * Long.BYTES) {
+                long type = auxv.getLong();
+                long value = auxv.getLong();
+                if (type == AT_PAGESZ) {
+                    return value;
+                }
             }
-            return value;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw new IllegalStateException("/proc/self/auxv has no AT_PAGESZ entry");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the page size from /proc/self/auxv", e);
         }
     }
 
     private static NativeCallException failure(String call, long size, MemorySegment state) {
         int errno = (int) ERRNO.get(state, 0L);
         return new NativeCallException(call, size, errno, strerror(errno));
-    }
-
-    private static MethodHandle errnoCall(
-            String name, FunctionDescriptor descriptor, Linker.Option... options) {
-        Linker.Option[] all = new Linker.Option[options.length + 1];
-        all[0] = CAPTURE_ERRNO;
-        System.arraycopy(options, 0, all, 1, options.length);
-        return LINKER.downcallHandle(find(name), descriptor, all);
     }
 
     private static MemorySegment find(String name) {

@@ -22,9 +22,6 @@ public final class LinuxConstants {
 
     public static final int MFD_CLOEXEC = 0x1;
 
-    /** glibc's {@code _SC_PAGESIZE}. */
-    public static final int SC_PAGESIZE = 30;
-
     public static final int EFAULT = 14;
     public static final int ENOMEM = 12;
 

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LibcTest {
@@ -54,6 +57,19 @@ class LibcTest {
         assertEquals("mprotect", unaligned.call());
         assertEquals(4096, unaligned.size());
         assertTrue(unaligned.getMessage().contains("Invalid argument"), unaligned.getMessage());
+
+        NativeCallException missing =
+                assertThrows(NativeCallException.class, () -> Libc.open("/no/such/file", 0));
+        assertEquals("open", missing.call());
+        assertEquals(2, missing.errno());
+    }
+
+    @Test
+    void pageSizeMatchesTheKernels() throws Exception {
+        String smaps = Files.readString(Path.of("/proc/self/smaps"));
+        var kernelPage = Pattern.compile("KernelPageSize:\\s+(\\d+) kB").matcher(smaps);
+        assertTrue(kernelPage.find(), "no KernelPageSize in /proc/self/smaps");
+        assertEquals(Long.parseLong(kernelPage.group(1)) * 1024, Libc.pageSize());
     }
 
     @Test

@@ -1,0 +1,90 @@
+package io.wasmrun.cli;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * picocli options declared in code. The option groups every command shares ({@link
+ * OptionGroup}), {@code run} and the top-level command are declared this way rather than with
+ * annotations: reading annotations costs a fresh JVM about 60 ms (the JDK parses them and
+ * generates a proxy class per annotation type, which its AOT cache cannot keep), most of a
+ * hello world's start-up. Options are bound to fields through a getter and a setter; a field's
+ * Java initializer is its initial value (each command line gets fresh objects, so picocli need
+ * not reset them).
+ */
+final class OptionSpecs {
+    private OptionSpecs() {}
+
+    /**
+     * Adds {@code -h/--help} and {@code -V/--version}, as picocli's {@code
+     * mixinStandardHelpOptions} does (that mixin is itself read from annotations).
+     */
+    static CommandSpec withStandardHelpOptions(CommandSpec spec) {
+        spec.addOption(
+                OptionSpec.builder("-h", "--help")
+                        .usageHelp(true)
+                        .description("Show this help message and exit.")
+                        .build());
+        spec.addOption(
+                OptionSpec.builder("-V", "--version")
+                        .versionHelp(true)
+                        .description("Print version information and exit.")
+                        .build());
+        return spec;
+    }
+
+    /** An option taking one value of {@code type}. */
+    static <T> OptionSpec.Builder value(
+            String name, String label, Class<T> type, Supplier<T> getter, Consumer<T> setter) {
+        return bound(OptionSpec.builder(name).paramLabel(label).type(type), getter, setter);
+    }
+
+    /** A flag: present means {@code true}. */
+    static OptionSpec.Builder flag(String name, Supplier<Boolean> getter, Consumer<Boolean> setter) {
+        return bound(OptionSpec.builder(name).type(boolean.class).arity("0"), getter, setter);
+    }
+
+    /** {@code builder} reading and writing its value through {@code getter} and {@code setter}. */
+    static <T> OptionSpec.Builder bound(
+            OptionSpec.Builder builder, Supplier<T> getter, Consumer<T> setter) {
+        var binding = new Binding<>(getter, setter);
+        return builder.getter(binding).setter(binding).hasInitialValue(false);
+    }
+
+    /** {@code builder} reading and writing its value through {@code getter} and {@code setter}. */
+    static <T> PositionalParamSpec.Builder bound(
+            PositionalParamSpec.Builder builder, Supplier<T> getter, Consumer<T> setter) {
+        var binding = new Binding<>(getter, setter);
+        return builder.getter(binding).setter(binding).hasInitialValue(false);
+    }
+
+    /** picocli's view of one field. */
+    static final class Binding<T> implements IGetter, ISetter {
+        private final Supplier<T> getter;
+        private final Consumer<T> setter;
+
+        Binding(Supplier<T> getter, Consumer<T> setter) {
+            this.getter = getter;
+            this.setter = setter;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> R get() {
+            return (R) getter.get();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> R set(R value) {
+            R old = get();
+            setter.accept((T) value);
+            return old;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.wasmrun.runtime;
+
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.Parser;
+import io.wasmrun.allocator.sys.Libc;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Does the one-time work of a fresh JVM on a second thread while the main thread parses the
+ * command line: linking the native system-call downcall, initialising the JDK's security
+ * providers (the module digest), Chicory's parser tables and its WASI host functions. Each is
+ * class initialisation the main thread would otherwise do itself a few milliseconds later; the
+ * JVM runs each initialiser once, so whichever thread comes first does it and the other waits.
+ * Nothing here changes state a program can observe.
+ */
+public final class StartupWarmup {
+    /** {@code (module (func (result i32) i32.const 1))}: enough to run the parser's tables. */
+    private static final byte[] TINY_MODULE = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+        0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, // type section: () -> i32
+        0x03, 0x02, 0x01, 0x00, // function section
+        0x0a, 0x06, 0x01, 0x04, 0x00, 0x41, 0x01, 0x0b // code: i32.const 1
+    };
+
+    private StartupWarmup() {}
+
+    /** Starts the warm-up on a daemon thread; failures are ignored (the main thread reports them). */
+    public static void startInBackground() {
+        Thread.ofPlatform().daemon().name("wasmrun-warmup").start(StartupWarmup::run);
+    }
+
+    private static void run() {
+        try {
+            Libc.link();
+            MessageDigest.getInstance("SHA-256");
+            Parser.parse(TINY_MODULE);
+            WasiPreview1.builder().build().toHostFunctions();
+        } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
+            // the same work on the main thread reports the problem where it matters
+        }
+    }
+}
