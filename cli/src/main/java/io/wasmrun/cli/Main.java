@@ -60,7 +60,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * with their own streams.
      */
     public static CommandLine commandLine(String... args) {
-        var cli = new CommandLine(new Main().spec());
+        var cli = new CommandLine(new Main().spec(), new CommandFactory());
         for (String name : subcommandsNeeded(args)) {
             cli.addSubcommand(name, subcommand(SUBCOMMANDS.get(name).get()));
         }
@@ -87,7 +87,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private CommandSpec spec() {
         spec =
                 OptionSpecs.withStandardHelpOptions(
-                        CommandSpec.wrapWithoutInspection(this)
+                        CommandSpec.wrapWithoutInspection(this, new CommandFactory())
                                 .name("wasmrun")
                                 .versionProvider(new VersionProvider()));
         spec.usageMessage()
@@ -106,7 +106,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         if (command instanceof CommandSpec declared) {
             return declared;
         }
-        var line = new CommandLine(command);
+        var line = new CommandLine(command, new CommandFactory());
         if (command instanceof OptionGroup.Holder holder) {
             for (OptionGroup group : holder.optionGroups()) {
                 group.addTo(line.getCommandSpec());

@@ -109,7 +109,7 @@ final class ReplCommand implements Callable<Integer>, OptionGroup.Holder {
             }
             var options = new AllocatorOptions();
             try {
-                new CommandLine(settings(options)).parseArgs(args.toArray(String[]::new));
+                new CommandLine(settings(options), new CommandFactory()).parseArgs(args.toArray(String[]::new));
             } catch (ParameterException e) {
                 throw new WasmrunException("allocator settings: " + e.getMessage(), e);
             }

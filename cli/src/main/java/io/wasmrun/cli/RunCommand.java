@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer>, OptionGroup.Holder {
     CommandSpec spec() {
         CommandSpec spec =
                 OptionSpecs.withStandardHelpOptions(
-                        CommandSpec.wrapWithoutInspection(this)
+                        CommandSpec.wrapWithoutInspection(this, new CommandFactory())
                                 .name("run")
                                 .versionProvider(new VersionProvider()));
         spec.usageMessage()

@@ -32,10 +32,11 @@ public final class StartupWarmup {
 
     private static void run() {
         try {
-            Libc.link();
+            // in the order the main thread needs them
             MessageDigest.getInstance("SHA-256");
             Parser.parse(TINY_MODULE);
             WasiPreview1.builder().build().toHostFunctions();
+            Libc.link();
         } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
             // the same work on the main thread reports the problem where it matters
         }
