@@ -52,16 +52,7 @@ import picocli.CommandLine.Parameters;
             "  wasmrun bench --pooling --iterations 1000000 --invoke run bench.wasm",
             "  wasmrun bench --duration 10s --concurrency 2 --invoke fib fib.wasm 10"
         })
-final class BenchCommand implements Callable<Integer>, OptionGroup.Holder {
-    final CommonOptions common = new CommonOptions();
-    final EngineOptions engine = new EngineOptions();
-    final AllocatorOptions allocator = new AllocatorOptions();
-
-    @Override
-    public List<OptionGroup> optionGroups() {
-        return List.of(common, engine, allocator);
-    }
-
+final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
     @Option(names = "--invoke", paramLabel = "NAME", required = true, description = "The export to call in each cycle.")
     String invoke;
 

@@ -40,16 +40,7 @@ import picocli.CommandLine.Parameters;
             "(override with WASMRUN_HISTORY or -Dwasmrun.history; empty turns it off)."
         },
         footer = {"", "Example:", "  wasmrun repl fib.wasm", "  echo 'fib 20' | wasmrun repl fib.wasm"})
-final class ReplCommand implements Callable<Integer>, OptionGroup.Holder {
-    final CommonOptions common = new CommonOptions();
-    final EngineOptions engine = new EngineOptions();
-    final AllocatorOptions allocator = new AllocatorOptions();
-
-    @Override
-    public List<OptionGroup> optionGroups() {
-        return List.of(common, engine, allocator);
-    }
-
+final class ReplCommand extends ExecutingCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODULE", description = "Modules to load at the start, in order.")
     List<Path> modules = new ArrayList<>();
 

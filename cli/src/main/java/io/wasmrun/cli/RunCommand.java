@@ -31,10 +31,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * ({@link #spec()}), not with annotations, because it is the command start-up time matters for;
  * see {@link OptionSpecs}.
  */
-final class RunCommand implements Callable<Integer>, OptionGroup.Holder {
-    final CommonOptions common = new CommonOptions();
-    final EngineOptions engine = new EngineOptions();
-    final AllocatorOptions allocator = new AllocatorOptions();
+final class RunCommand extends ExecutingCommand implements Callable<Integer> {
     final CacheOptions cache = new CacheOptions();
 
     String invoke;

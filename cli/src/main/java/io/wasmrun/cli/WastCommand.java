@@ -30,15 +30,7 @@ import picocli.CommandLine.Spec;
             "Prints one line per failed assertion and `N passed, M failed, K skipped`; exits 1 if"
                     + " anything failed."
         })
-final class WastCommand implements Callable<Integer>, OptionGroup.Holder {
-    final CommonOptions common = new CommonOptions();
-    final EngineOptions engine = new EngineOptions();
-    final AllocatorOptions allocator = new AllocatorOptions();
-
-    @Override
-    public List<OptionGroup> optionGroups() {
-        return List.of(common, engine, allocator);
-    }
+final class WastCommand extends ExecutingCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(
