@@ -138,6 +138,26 @@ class SegmentMemoryTest {
     }
 
     @Test
+    void fillWritesExactlyItsRangeAtEveryAlignmentAndLength() {
+        try (SegmentMemory m = mapped(1, 1, false)) {
+            for (int from = 0; from < 16; from++) {
+                for (int length : new int[] {0, 1, 2, 3, 7, 8, 31, 32, 33, 64, 4095, 4096}) {
+                    m.fill((byte) 0, 0, 8192);
+                    m.fill((byte) 0x5A, 100 + from, 100 + from + length);
+                    byte[] bytes = m.readBytes(0, 8192);
+                    for (int i = 0; i < bytes.length; i++) {
+                        boolean inside = i >= 100 + from && i < 100 + from + length;
+                        assertEquals(inside ? 0x5A : 0, bytes[i], "byte " + i);
+                    }
+                }
+            }
+            m.fill((byte) 7, PAGE - 2, PAGE);
+            assertEquals(7, m.read(PAGE - 2));
+            assertEquals(7, m.read(PAGE - 1));
+        }
+    }
+
+    @Test
     void lastBytesOfEachWidthAreInBoundsAndOneFurtherTraps() {
         try (SegmentMemory m = mapped(1, 1, false)) {
             m.writeByte(PAGE - 1, (byte) 7);
