@@ -98,6 +98,65 @@ class SegmentMemoryTest {
         }
     }
 
+    @ParameterizedTest(name = "shared = {0}")
+    @ValueSource(booleans = {false, true})
+    void accessesAcrossTheLast4KiBBoundaryAndAcrossTheOldEndAfterGrowing(boolean shared) {
+        try (SegmentMemory m = mapped(1, 2, shared)) {
+            int last = PAGE - 4096;
+            for (int width : new int[] {2, 4, 8}) {
+                for (int addr = last - width + 1; addr < last; addr++) {
+                    m.fill((byte) 0xEE, last - 16, PAGE);
+                    m.writeLong(PAGE - 8, 0x0102030405060708L);
+                    long value = 0x1122334455667788L;
+                    switch (width) {
+                        case 2 -> {
+                            m.writeShort(addr, (short) value);
+                            assertEquals((short) value, m.readShort(addr));
+                        }
+                        case 4 -> {
+                            m.writeI32(addr, (int) value);
+                            assertEquals((int) value, m.readInt(addr));
+                        }
+                        default -> {
+                            m.writeLong(addr, value);
+                            assertEquals(value, m.readLong(addr));
+                        }
+                    }
+                    assertEquals((byte) 0xEE, m.read(addr - 1), "byte before untouched");
+                    assertEquals((byte) 0xEE, m.read(addr + width), "byte after untouched");
+                    assertEquals(0x0102030405060708L, m.readLong(PAGE - 8), "last word untouched");
+                }
+            }
+            assertTrap(() -> m.readLong(PAGE - 4));
+            assertTrap(() -> m.writeI32(PAGE - 2, 1));
+            assertEquals(1, m.grow(1));
+            m.writeLong(PAGE - 3, 0x1122334455667788L);
+            assertEquals(0x1122334455667788L, m.readLong(PAGE - 3));
+            assertEquals(0x33445566, m.readInt(PAGE - 1));
+            assertEquals((short) 0x3344, m.readShort(PAGE + 1));
+        }
+    }
+
+    @Test
+    void fillWritesExactlyItsRangeAtEveryAlignmentAndLength() {
+        try (SegmentMemory m = mapped(1, 1, false)) {
+            for (int from = 0; from < 16; from++) {
+                for (int length : new int[] {0, 1, 2, 3, 7, 8, 31, 32, 33, 64, 4095, 4096}) {
+                    m.fill((byte) 0, 0, 8192);
+                    m.fill((byte) 0x5A, 100 + from, 100 + from + length);
+                    byte[] bytes = m.readBytes(0, 8192);
+                    for (int i = 0; i < bytes.length; i++) {
+                        boolean inside = i >= 100 + from && i < 100 + from + length;
+                        assertEquals(inside ? 0x5A : 0, bytes[i], "byte " + i);
+                    }
+                }
+            }
+            m.fill((byte) 7, PAGE - 2, PAGE);
+            assertEquals(7, m.read(PAGE - 2));
+            assertEquals(7, m.read(PAGE - 1));
+        }
+    }
+
     @Test
     void lastBytesOfEachWidthAreInBoundsAndOneFurtherTraps() {
         try (SegmentMemory m = mapped(1, 1, false)) {
