@@ -343,12 +343,12 @@ public final class SegmentMemory implements Memory, AutoCloseable {
     public void fill(byte value, int fromIndex, int toIndex) {
         int length = toIndex - fromIndex;
         long start = base + range(fromIndex, length);
-        // MemorySegment.fill ends in Unsafe.setMemory. On x86 its stub stores 2, 4 or 8 bytes at a
-        // time when the address and length are multiples of that, and hands any other run to the
-        // vectorised byte fill behind Arrays.fill, which is much faster; storing one byte here
-        // makes the length odd so the whole fill takes that path. (A Java loop is only fast where
-        // C2 happens to vectorise it: 10x slower when compiled on its own.) Kept in this one
-        // method: callers inline it deep in Chicory's call chains, where C2 stops inlining.
+        // MemorySegment.fill ends in the JDK's setMemory stub. In our x86 profiles, fills whose
+        // address and length are multiples of 2, 4 or 8 ran in a word-at-a-time loop, and odd
+        // lengths in the vectorised byte fill behind Arrays.fill, which was much faster; storing
+        // one byte here makes the length odd. (A Java loop is only fast where C2 happens to
+        // vectorise it: 10x slower when compiled on its own.) Kept in this one method: callers
+        // inline it deep in Chicory's call chains, where C2 stops inlining.
         if ((length & 1) == 0 && length != 0) {
             ALL.set(JAVA_BYTE, start, value);
             start++;
