@@ -20,6 +20,7 @@ public final class CacheOptions implements OptionGroup {
         command.addOption(
                 OptionSpecs.value(
                                 "--cache-dir", "DIR", Path.class, () -> cacheDir, v -> cacheDir = v)
+                        .converters(OptionSpecs.PATH)
                         .description(
                                 "Keep compiled modules in DIR (default: $XDG_CACHE_HOME/wasmrun or"
                                         + " ~/.cache/wasmrun).")

@@ -1,7 +1,9 @@
 package io.wasmrun.cli;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -18,6 +20,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * not reset them).
  */
 final class OptionSpecs {
+    /**
+     * Converts a path with {@link Path#of}. picocli's own {@code Path} converter calls {@code
+     * Paths.get} through reflection, whose first call generates method-handle classes: several
+     * milliseconds of every start.
+     */
+    static final ITypeConverter<Path> PATH = Path::of;
+
     private OptionSpecs() {}
 
     /**

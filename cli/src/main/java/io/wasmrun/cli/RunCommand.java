@@ -104,7 +104,11 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                         .build());
         spec.addPositional(
                 OptionSpecs.bound(
-                                PositionalParamSpec.builder().index("0").paramLabel("MODULE").type(Path.class),
+                                PositionalParamSpec.builder()
+                                        .index("0")
+                                        .paramLabel("MODULE")
+                                        .type(Path.class)
+                                        .converters(OptionSpecs.PATH),
                                 () -> module,
                                 v -> module = v)
                         .description("The module to run (.wasm).")

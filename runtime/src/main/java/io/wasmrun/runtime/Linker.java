@@ -79,13 +79,20 @@ public final class Linker {
                                 + imp.importType().name().toLowerCase(java.util.Locale.ROOT)
                                 + ") is not defined");
             }
-            switch (value) {
-                case ImportFunction f -> builder.addFunction(f);
-                case ImportMemory m -> builder.addMemory(m);
-                case ImportTable t -> builder.addTable(t);
-                case ImportGlobal g -> builder.addGlobal(g);
-                case ImportTag t -> builder.addTag(t);
-                default -> throw new IllegalStateException("unknown import value " + value);
+            // instanceof, not a pattern switch: its invokedynamic bootstrap generates a class on
+            // first use, a few milliseconds of every run's start-up
+            if (value instanceof ImportFunction f) {
+                builder.addFunction(f);
+            } else if (value instanceof ImportMemory m) {
+                builder.addMemory(m);
+            } else if (value instanceof ImportTable t) {
+                builder.addTable(t);
+            } else if (value instanceof ImportGlobal g) {
+                builder.addGlobal(g);
+            } else if (value instanceof ImportTag t) {
+                builder.addTag(t);
+            } else {
+                throw new IllegalStateException("unknown import value " + value);
             }
         }
         return builder.build();

@@ -5,8 +5,11 @@ import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Global;
 import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.ValType;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds what a valid module uses that Chicory 1.7.5 cannot execute, so that loading fails with a
@@ -20,6 +23,9 @@ final class UnsupportedFeatures {
     private static final String[] SIMD_PREFIXES = {
         "V128", "I8X16", "I16X8", "I32X4", "I64X2", "F32X4", "F64X2"
     };
+
+    /** Every SIMD opcode, found by name once: the scan below runs on every load. */
+    private static final Set<OpCode> SIMD_OPCODES = simdOpcodes();
 
     private UnsupportedFeatures() {}
 
@@ -46,7 +52,7 @@ final class UnsupportedFeatures {
                 return true;
             }
             for (Instruction instruction : body.instructions()) {
-                if (isSimd(instruction.opcode().name())) {
+                if (SIMD_OPCODES.contains(instruction.opcode())) {
                     return true;
                 }
             }
@@ -54,12 +60,15 @@ final class UnsupportedFeatures {
         return false;
     }
 
-    private static boolean isSimd(String opcodeName) {
-        for (String prefix : SIMD_PREFIXES) {
-            if (opcodeName.startsWith(prefix)) {
-                return true;
+    private static Set<OpCode> simdOpcodes() {
+        Set<OpCode> simd = EnumSet.noneOf(OpCode.class);
+        for (OpCode opcode : OpCode.values()) {
+            for (String prefix : SIMD_PREFIXES) {
+                if (opcode.name().startsWith(prefix)) {
+                    simd.add(opcode);
+                }
             }
         }
-        return false;
+        return simd;
     }
 }
