@@ -7,11 +7,16 @@
 # is replaced on the stack) as soon as it would have, and a wasm function called a million times
 # still reaches C2. Measured whole-process, warm caches: hello 194 -> 175 ms, calls 267 -> 234,
 # sieve 577 -> 549, matrix 490 -> 460.
+# C2 inlines hot callees up to 100 bytecodes instead of 325: Chicory's generated functions are
+# large, and C2 spent 0.7 s compiling them in a 1.2 s run of the sort program (-XX:+CITime).
+# sort 1.21 -> 1.03 s, hash 560 -> 544 ms, sieve 541 -> 530, calls 219 -> 215, matrix and
+# memops within noise (410 -> 409, 832 -> 854 +- 27).
 wasmrun_jit_flags=(
     -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000
     -XX:Tier3CompileThreshold=20000
     -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000
     -XX:Tier4CompileThreshold=150000
+    -XX:FreqInlineSize=100
 )
 wasmrun_jvm_flags=(--enable-native-access=ALL-UNNAMED -Xss16m -XX:+UseSerialGC -XX:-UsePerfData
     "${wasmrun_jit_flags[@]}")
