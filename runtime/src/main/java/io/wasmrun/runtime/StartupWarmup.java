@@ -30,15 +30,17 @@ public final class StartupWarmup {
         Thread.ofPlatform().daemon().name("wasmrun-warmup").start(StartupWarmup::run);
     }
 
-    private static void run() {
+    /** Does the warm-up on this thread; false if a step failed (it then only costs the speed-up). */
+    static boolean run() {
         try {
             // in the order the main thread needs them
             MessageDigest.getInstance("SHA-256");
             Parser.parse(TINY_MODULE);
             WasiPreview1.builder().build().toHostFunctions();
             Libc.link();
+            return true;
         } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
-            // the same work on the main thread reports the problem where it matters
+            return false;
         }
     }
 }
