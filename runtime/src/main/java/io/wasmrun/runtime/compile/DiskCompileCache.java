@@ -15,7 +15,7 @@ import java.util.Optional;
  * complete file, and readers never see a partial one.
  */
 public final class DiskCompileCache implements CompileCache {
-    private static final EntryCodec CODEC = new EntryCodec("WRCC\u0001");
+    private static final EntryCodec CODEC = new EntryCodec("WRCC\u0002");
     private static final String SUFFIX = ".classes";
 
     private final Path directory;

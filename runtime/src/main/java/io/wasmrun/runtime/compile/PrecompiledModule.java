@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param classes the classes jar (see {@link ClassJar})
  */
 public record PrecompiledModule(byte[] moduleBytes, byte[] classes) {
-    private static final EntryCodec CODEC = new EntryCodec("\0wasmrun-precompiled\n");
+    private static final EntryCodec CODEC = new EntryCodec("\0wasmrun-precompiled-2\n");
 
     /** Whether {@code bytes} look like a precompiled artifact (whatever its version). */
     public static boolean isPrecompiled(byte[] bytes) {
