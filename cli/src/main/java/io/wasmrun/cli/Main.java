@@ -85,11 +85,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** The top-level command's picocli model (declared in code: see {@link OptionSpecs}). */
     private CommandSpec spec() {
-        spec =
-                OptionSpecs.withStandardHelpOptions(
-                        CommandSpec.wrapWithoutInspection(this, new CommandFactory())
-                                .name("wasmrun")
-                                .versionProvider(new VersionProvider()));
+        spec = OptionSpecs.command("wasmrun", this);
         spec.usageMessage()
                 .description("A WebAssembly runtime for the JVM.")
                 .synopsisSubcommandLabel("[COMMAND]")

@@ -30,10 +30,21 @@ final class OptionSpecs {
     private OptionSpecs() {}
 
     /**
+     * A command named {@code name} that runs {@code command} (a {@code Callable}), with wasmrun's
+     * version and {@code -h/--help} and {@code -V/--version}.
+     */
+    static CommandSpec command(String name, Object command) {
+        return withStandardHelpOptions(
+                CommandSpec.wrapWithoutInspection(command, new CommandFactory())
+                        .name(name)
+                        .versionProvider(new VersionProvider()));
+    }
+
+    /**
      * Adds {@code -h/--help} and {@code -V/--version}, as picocli's {@code
      * mixinStandardHelpOptions} does (that mixin is itself read from annotations).
      */
-    static CommandSpec withStandardHelpOptions(CommandSpec spec) {
+    private static CommandSpec withStandardHelpOptions(CommandSpec spec) {
         spec.addOption(
                 OptionSpec.builder("-h", "--help")
                         .usageHelp(true)

@@ -49,11 +49,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
 
     /** The command's picocli model, bound to this object. */
     CommandSpec spec() {
-        CommandSpec spec =
-                OptionSpecs.withStandardHelpOptions(
-                        CommandSpec.wrapWithoutInspection(this, new CommandFactory())
-                                .name("run")
-                                .versionProvider(new VersionProvider()));
+        CommandSpec spec = OptionSpecs.command("run", this);
         spec.usageMessage()
                 .header("Run a WASI command or call an exported function.")
                 .description(
