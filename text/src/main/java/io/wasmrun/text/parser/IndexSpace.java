@@ -29,6 +29,14 @@ final class IndexSpace {
 
     /** Resolves a numeric or symbolic reference. */
     int resolve(Token t, TokenStream ts) {
+        return resolve(t, ts, kind, names);
+    }
+
+    /**
+     * Resolves {@code t}, a number or a name bound in {@code names}, as an index of {@code kind}
+     * (also for the index spaces that live outside a module's, such as locals and struct fields).
+     */
+    static int resolve(Token t, TokenStream ts, String kind, Map<String, Integer> names) {
         if (t.kind() == TokenKind.NAT) {
             return (int) ts.u32(t);
         }

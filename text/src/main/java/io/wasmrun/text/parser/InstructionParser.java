@@ -614,34 +614,12 @@ final class InstructionParser {
     }
 
     private int local() {
-        Token t = ts.next();
-        if (t.kind() == TokenKind.NAT) {
-            return (int) ts.u32(t);
-        }
-        if (t.kind() == TokenKind.ID) {
-            Integer i = localNames.get(t.name());
-            if (i == null) {
-                throw ts.error(t, "unknown local " + t.text());
-            }
-            return i;
-        }
-        throw ts.unexpected(t, "a local index or name");
+        return IndexSpace.resolve(ts.next(), ts, "local", localNames);
     }
 
     private int field(int type) {
-        Token t = ts.next();
-        if (t.kind() == TokenKind.NAT) {
-            return (int) ts.u32(t);
-        }
-        if (t.kind() == TokenKind.ID) {
-            TypeDef def = scope.typeDef(type);
-            Integer i = def == null ? null : def.fieldNames().get(t.name());
-            if (i == null) {
-                throw ts.error(t, "unknown field " + t.text());
-            }
-            return i;
-        }
-        throw ts.unexpected(t, "a field index or name");
+        TypeDef def = scope.typeDef(type);
+        return IndexSpace.resolve(ts.next(), ts, "field", def == null ? Map.of() : def.fieldNames());
     }
 
     private long integer(int bits) {

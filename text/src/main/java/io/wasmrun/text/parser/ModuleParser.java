@@ -333,6 +333,19 @@ public final class ModuleParser {
         }
     }
 
+    /**
+     * Reads the head every importable field shares, {@code (KEYWORD $id? (export "n")*
+     * (import "m" "n")?}, for the field of export kind {@code kind} at {@code index}.
+     *
+     * @return the writer for the import's descriptor, or null when the module defines the field
+     */
+    private ByteWriter fieldHead(String keyword, int kind, int index) {
+        ts.openList(keyword);
+        ts.optId();
+        inlineExports(kind, index);
+        return inlineImport(kind);
+    }
+
     private void inlineExports(int kind, int index) {
         while (ts.atList("export")) {
             ts.openList("export");
@@ -355,11 +368,8 @@ public final class ModuleParser {
     }
 
     private void function() {
-        ts.openList("func");
-        ts.optId();
         int index = funcIndex++;
-        inlineExports(0, index);
-        ByteWriter imp = inlineImport(0);
+        ByteWriter imp = fieldHead("func", 0, index);
         ModuleScope.TypeUse use = scope.typeUse(true, false);
         if (imp != null) {
             imp.u32(use.index());
@@ -452,11 +462,8 @@ public final class ModuleParser {
     }
 
     private void table() {
-        ts.openList("table");
-        ts.optId();
         int index = tableIndex++;
-        inlineExports(1, index);
-        ByteWriter imp = inlineImport(1);
+        ByteWriter imp = fieldHead("table", 1, index);
         if (imp != null) {
             tableType(imp);
             ts.expectRParen();
@@ -540,11 +547,8 @@ public final class ModuleParser {
     }
 
     private void memory() {
-        ts.openList("memory");
-        ts.optId();
         int index = memoryIndex++;
-        inlineExports(2, index);
-        ByteWriter imp = inlineImport(2);
+        ByteWriter imp = fieldHead("memory", 2, index);
         if (imp != null) {
             memoryType(imp);
             ts.expectRParen();
@@ -590,11 +594,8 @@ public final class ModuleParser {
     }
 
     private void global() {
-        ts.openList("global");
-        ts.optId();
         int index = globalIndex++;
-        inlineExports(3, index);
-        ByteWriter imp = inlineImport(3);
+        ByteWriter imp = fieldHead("global", 3, index);
         if (imp != null) {
             globalType(imp);
             ts.expectRParen();
@@ -607,11 +608,8 @@ public final class ModuleParser {
     }
 
     private void tag() {
-        ts.openList("tag");
-        ts.optId();
         int index = tagIndex++;
-        inlineExports(4, index);
-        ByteWriter imp = inlineImport(4);
+        ByteWriter imp = fieldHead("tag", 4, index);
         ModuleScope.TypeUse use = scope.typeUse(true, false);
         (imp != null ? imp : tags.add()).u8(0).u32(use.index());
         ts.expectRParen();
