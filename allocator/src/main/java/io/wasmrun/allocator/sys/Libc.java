@@ -13,6 +13,7 @@ import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -80,12 +81,15 @@ public final class Libc {
      * not wait for it; start-up calls this on a background thread.
      */
     public static void link() {
-        if (SyscallHandle.HANDLE == null || PageSize.VALUE <= 0) {
-            throw new IllegalStateException("no system-call downcall");
+        try {
+            MethodHandles.lookup().ensureInitialized(SyscallHandle.class);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
+        pageSize();
     }
 
-    /** The operating system's page size ({@code sysconf(_SC_PAGESIZE)}), e.g. 4096. */
+    /** The operating system's page size ({@code getauxval(AT_PAGESZ)}), e.g. 4096. */
     public static long pageSize() {
         return PageSize.VALUE;
     }
