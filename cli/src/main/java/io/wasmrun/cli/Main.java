@@ -144,7 +144,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        StartupWarmup.startInBackground();
+        if (subcommandsNeeded(args).size() == 1) {
+            // a command that will run: help, version and completion load no module
+            StartupWarmup.startInBackground();
+        }
         int code = execute(args);
         System.out.flush();
         System.exit(code);
