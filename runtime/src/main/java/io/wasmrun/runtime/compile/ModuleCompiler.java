@@ -10,21 +10,21 @@ import java.util.function.Function;
 
 /**
  * Turns a module into a machine factory through a {@link CompileCache}: on a hit it loads the
- * stored classes; on a miss it runs Chicory's code generator, rewrites the classes for OSR
- * ({@link OsrRewriter}), stores them and loads them. Loading always goes through Chicory's own
+ * stored classes; on a miss it runs Chicory's code generator, rewrites the classes
+ * ({@link ClassRewriter}), stores them and loads them. Loading always goes through Chicory's own
  * cache path ({@link MachineFactoryCompiler.Builder#withCache}), which defines every class and
  * forces its initialization, so the JVM verifies each one. A stored entry that passes its
  * checksum but still fails to load is recompiled and replaced.
  */
 public final class ModuleCompiler {
     private final CompileCache cache;
-    private final OsrRewriter rewriter;
+    private final ClassRewriter rewriter;
 
     public ModuleCompiler(CompileCache cache) {
-        this(cache, OsrRewriter.forChicory());
+        this(cache, ClassRewriter.forChicory());
     }
 
-    ModuleCompiler(CompileCache cache, OsrRewriter rewriter) {
+    ModuleCompiler(CompileCache cache, ClassRewriter rewriter) {
         this.cache = cache;
         this.rewriter = rewriter;
     }

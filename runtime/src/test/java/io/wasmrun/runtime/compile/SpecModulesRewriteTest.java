@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every module of the wasm-2.0 spec suite (converted by {@code wast2json}): Chicory's classes,
- * rewritten by {@link OsrRewriter}, must load (the JVM verifies each one); modules without imports
+ * rewritten by {@link ClassRewriter}, must load (the JVM verifies each one); modules without imports
  * also run every {@code assert_return} invocation on the rewritten classes and on Chicory's
  * interpreter, and the two must agree.
  */
@@ -47,7 +47,7 @@ class SpecModulesRewriteTest {
         try (Stream<Path> files = Files.list(suite)) {
             wasts = files.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
         }
-        var rewriter = OsrRewriter.forChicory();
+        var rewriter = ClassRewriter.forChicory();
         for (Path wast : wasts) {
             Path json = convert(wast, out);
             if (json != null) {
@@ -63,7 +63,7 @@ class SpecModulesRewriteTest {
         assertEquals(List.of(), mismatches);
     }
 
-    private void runScript(Path json, OsrRewriter rewriter) throws IOException {
+    private void runScript(Path json, ClassRewriter rewriter) throws IOException {
         Instance compiled = null;
         Instance interpreted = null;
         for (JsonNode command : JSON.readTree(json.toFile()).get("commands")) {

@@ -9,28 +9,30 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Rewrites one generated class so every loop header starts with an empty operand stack (see
- * {@link LoopHeaderSpiller}), then recomputes its stack map frames. A class without such headers
- * comes back unchanged. A method that the spill code would push over the JVM's 64 KiB method limit
- * is kept as Chicory wrote it.
+ * Rewrites one class of Chicory's generated code before it is stored and loaded, method by method:
+ * comparisons that feed a branch become the JVM's compare-and-jump ({@link CompareFuser}), then
+ * every loop header is made to start with an empty operand stack so HotSpot can compile the loop
+ * on-stack ({@link LoopHeaderSpiller}). Stack map frames are recomputed. A class neither pass
+ * changes comes back as it was; a method that the spill code would push over the JVM's 64 KiB
+ * method limit is kept as Chicory wrote it.
  */
-public final class OsrRewriter {
+public final class ClassRewriter {
     private final ClassLoader resolver;
 
     /**
      * @param resolver sees the classes generated code refers to (Chicory's runtime), for merging
      *     reference types when frames are recomputed
      */
-    public OsrRewriter(ClassLoader resolver) {
+    public ClassRewriter(ClassLoader resolver) {
         this.resolver = resolver;
     }
 
     /** A rewriter that resolves types with the loader of Chicory's runtime classes. */
-    public static OsrRewriter forChicory() {
-        return new OsrRewriter(com.dylibso.chicory.runtime.Machine.class.getClassLoader());
+    public static ClassRewriter forChicory() {
+        return new ClassRewriter(com.dylibso.chicory.runtime.Machine.class.getClassLoader());
     }
 
-    /** The rewritten class file, or {@code classFile} itself when no loop header needs a spill. */
+    /** The rewritten class file, or {@code classFile} itself when neither pass changes anything. */
     public byte[] rewrite(byte[] classFile) {
         Set<String> keep = new HashSet<>();
         while (true) {
@@ -39,6 +41,7 @@ public final class OsrRewriter {
             boolean changed = false;
             for (MethodNode method : node.methods) {
                 if (!keep.contains(method.name + method.desc)) {
+                    changed |= CompareFuser.rewrite(method);
                     changed |= LoopHeaderSpiller.rewrite(node.name, method);
                 }
             }
