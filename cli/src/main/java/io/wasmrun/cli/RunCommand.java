@@ -142,6 +142,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                         cache.configure(WasmRuntime.builder())
                                 .withEngine(engine.engine)
                                 .withAllocator(allocation)
+                                .skipBodiesOnCacheHit(true)
                                 .build()) {
             LoadedModule loaded = runtime.load(module);
             long[] params = invoke == null ? new long[0] : parseParams(loaded);

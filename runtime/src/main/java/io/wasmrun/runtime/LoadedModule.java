@@ -11,6 +11,7 @@ import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleCompiler;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A parsed and validated module, ready to be instantiated any number of times. With the compiler
@@ -21,20 +22,39 @@ public final class LoadedModule {
     private final ModuleInfo info;
     private final Engine engine;
     private final CompileCache compileCache;
+    /** Classes found in the cache before decoding, and the complete module should they not load. */
+    private CachedCode cachedCode;
     private volatile Function<Instance, Machine> machineFactory;
 
     LoadedModule(ModuleInfo info, Engine engine, CompileCache compileCache) {
+        this(info, engine, compileCache, null);
+    }
+
+    LoadedModule(ModuleInfo info, Engine engine, CompileCache compileCache, CachedCode cachedCode) {
         this.info = info;
         this.engine = engine;
         this.compileCache = compileCache;
+        this.cachedCode = cachedCode;
     }
+
+    /**
+     * Compiled classes found in the cache when the module was loaded without its function bodies.
+     *
+     * @param jar the classes jar
+     * @param complete decodes the module with its function bodies
+     */
+    record CachedCode(byte[] jar, Supplier<WasmModule> complete) {}
 
     /** The display name, usually the file name. */
     public String name() {
         return info.name();
     }
 
-    /** The parsed Chicory module. */
+    /**
+     * The parsed Chicory module. When the runtime decodes modules without their function bodies
+     * on a compile-cache hit ({@link WasmRuntime.Builder#skipBodiesOnCacheHit}), its code section
+     * holds empty bodies.
+     */
     public WasmModule wasm() {
         return info.module();
     }
@@ -89,6 +109,7 @@ public final class LoadedModule {
                 if (factory == null) {
                     factory = createMachineFactory();
                     machineFactory = factory;
+                    cachedCode = null;
                 }
             }
         }
@@ -98,7 +119,9 @@ public final class LoadedModule {
     private Function<Instance, Machine> createMachineFactory() {
         return switch (engine) {
             case INTERPRETER -> InterpreterMachine::new;
-            case COMPILER -> new ModuleCompiler(compileCache).machineFactory(wasm());
+            case COMPILER -> cachedCode == null
+                    ? new ModuleCompiler(compileCache).machineFactory(wasm())
+                    : new ModuleCompiler(compileCache).machineFactory(wasm(), cachedCode.jar(), cachedCode.complete());
         };
     }
 }

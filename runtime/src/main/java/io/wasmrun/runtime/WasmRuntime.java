@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The embedding entry point: loads modules and instantiates them through one
@@ -39,11 +40,13 @@ public final class WasmRuntime implements AutoCloseable {
     private final boolean ownsAllocator;
     private final CompileCache compileCache;
     private final boolean allowPrecompiled;
+    private final boolean skipBodiesOnCacheHit;
 
     private WasmRuntime(Builder builder) {
         this.engine = builder.engine;
         this.compileCache = builder.compileCache;
         this.allowPrecompiled = builder.allowPrecompiled;
+        this.skipBodiesOnCacheHit = builder.skipBodiesOnCacheHit;
         this.ownsAllocator = builder.allocator == null;
         this.allocator = ownsAllocator ? new OnDemandInstanceAllocator() : builder.allocator;
     }
@@ -81,17 +84,37 @@ public final class WasmRuntime implements AutoCloseable {
         return load(name, bytes);
     }
 
-    /** Decodes and validates a module from bytes; {@code name} labels it in messages. */
+    /**
+     * Decodes and validates a module from bytes; {@code name} labels it in messages. With {@link
+     * Builder#skipBodiesOnCacheHit} and compiled classes in the cache, decodes only what the module
+     * declares.
+     */
     public LoadedModule load(String name, byte[] bytes) {
         var source = ModuleSource.open(name, bytes, allowPrecompiled, compileCache);
+        if (skipBodiesOnCacheHit && engine == Engine.COMPILER) {
+            var cached = source.cachedClasses();
+            if (cached.isPresent()) {
+                try {
+                    WasmModule module = DeclarationDecoder.decode(source.moduleBytes(), cached.get().key().moduleDigest());
+                    Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes());
+                    return admit(name, module, cached.get().cache(), new LoadedModule.CachedCode(cached.get().jar(), complete));
+                } catch (RuntimeException e) {
+                    // not decodable after all: the full decoder below says why
+                }
+            }
+        }
         WasmModule module = ModuleDecoder.decode(name, source.moduleBytes());
+        return admit(name, module, source.cacheFor(name, module), null);
+    }
+
+    /** Checks a decoded module against what Chicory can run and the allocator's limits. */
+    private LoadedModule admit(String name, WasmModule module, CompileCache moduleCache, LoadedModule.CachedCode cached) {
         UnsupportedFeatures.find(module)
                 .ifPresent(
                         reason -> {
                             throw new ModuleLoadException(
                                     ModuleLoadException.Kind.UNSUPPORTED, name, reason, null);
                         });
-        CompileCache moduleCache = source.cacheFor(name, module);
         var info = new ModuleInfo(new ModuleId(MODULE_IDS.incrementAndGet()), name, module);
         try {
             allocator.validateModule(info);
@@ -99,7 +122,7 @@ public final class WasmRuntime implements AutoCloseable {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.UNSUPPORTED, name, e.getMessage(), e);
         }
-        return new LoadedModule(info, engine, moduleCache);
+        return new LoadedModule(info, engine, moduleCache, cached);
     }
 
     /**
@@ -186,6 +209,7 @@ public final class WasmRuntime implements AutoCloseable {
         private InstanceAllocator allocator;
         private CompileCache compileCache = CompileCache.NONE;
         private boolean allowPrecompiled;
+        private boolean skipBodiesOnCacheHit;
 
         private Builder() {}
 
@@ -212,6 +236,18 @@ public final class WasmRuntime implements AutoCloseable {
          */
         public Builder allowPrecompiled(boolean allow) {
             this.allowPrecompiled = allow;
+            return this;
+        }
+
+        /**
+         * Whether {@link #load} skips decoding and validating function bodies when the compile
+         * cache already holds the module's classes (default: false). Those classes were made from
+         * the same bytes, decoded and validated in full, and run without the bodies; on a C program
+         * this saves most of a fresh JVM's decoding time. {@link LoadedModule#wasm()} then has
+         * empty bodies, so leave it off where the module's code is inspected.
+         */
+        public Builder skipBodiesOnCacheHit(boolean skip) {
+            this.skipBodiesOnCacheHit = skip;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -28,6 +29,20 @@ public record CacheKey(String moduleDigest, String chicoryVersion, int rewriterV
             throw new IllegalArgumentException("the module has no digest (it was not parsed from bytes)");
         }
         return new CacheKey(digest, CodegenVersion.chicory(), CodegenVersion.REWRITER);
+    }
+
+    /**
+     * The key of the module with these bytes, without decoding them: the digest is computed the way
+     * Chicory's parser records it ({@code "sha-256:"} and the Base64 SHA-256 of the bytes).
+     */
+    public static CacheKey of(byte[] moduleBytes) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(moduleBytes);
+            String digest = "sha-256:" + Base64.getEncoder().encodeToString(sha);
+            return new CacheKey(digest, CodegenVersion.chicory(), CodegenVersion.REWRITER);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // equals and hashCode are written out: a record's generated ones bootstrap through

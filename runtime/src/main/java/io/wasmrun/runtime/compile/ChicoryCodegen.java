@@ -20,6 +20,6 @@ final class ChicoryCodegen {
                         .build()
                         .compile();
         var collector = result.collector();
-        return new ClassJar(collector.mainClassName(), collector.classBytes());
+        return new ClassJar(collector.mainClassName(), collector.classBytes(), result.interpretedFunctions());
     }
 }

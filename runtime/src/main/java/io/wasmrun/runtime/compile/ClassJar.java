@@ -5,10 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -16,26 +19,36 @@ import java.util.jar.JarOutputStream;
 /**
  * The classes Chicory generated for one module, in the jar layout that {@link
  * com.dylibso.chicory.compiler.MachineFactoryCompiler}'s cache reads back: a {@code
- * wasm-module.properties} entry naming the main class, then one entry per class file.
+ * wasm-module.properties} entry naming the main class (and, when there are any, the functions
+ * Chicory left to its interpreter), then one entry per class file.
  *
  * @param mainClass the binary name of the machine class (dots, not slashes)
  * @param classes class file bytes by binary name, in definition order
+ * @param interpretedFunctions indexes of the functions the classes run on Chicory's interpreter
+ *     (functions too large for a JVM method): those need the module's decoded function bodies
  */
-public record ClassJar(String mainClass, Map<String, byte[]> classes) {
+public record ClassJar(String mainClass, Map<String, byte[]> classes, Set<Integer> interpretedFunctions) {
     private static final String PROPERTIES = "wasm-module.properties";
+    private static final String INTERPRETED = "interpretedFunctions";
 
     public ClassJar {
         classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+        interpretedFunctions = Set.copyOf(interpretedFunctions);
         if (!classes.containsKey(mainClass)) {
             throw new IllegalArgumentException("main class " + mainClass + " is not among the classes");
         }
+    }
+
+    /** Classes that run every function compiled. */
+    public ClassJar(String mainClass, Map<String, byte[]> classes) {
+        this(mainClass, classes, Set.of());
     }
 
     /** This jar with every class file passed through {@code rewrite}. */
     public ClassJar map(UnaryOperator<byte[]> rewrite) {
         var rewritten = new LinkedHashMap<String, byte[]>();
         classes.forEach((name, bytes) -> rewritten.put(name, rewrite.apply(bytes)));
-        return new ClassJar(mainClass, rewritten);
+        return new ClassJar(mainClass, rewritten, interpretedFunctions);
     }
 
     /** The jar bytes, loadable by Chicory's cache path. */
@@ -44,6 +57,11 @@ public record ClassJar(String mainClass, Map<String, byte[]> classes) {
         try (var jar = new JarOutputStream(out)) {
             var properties = new Properties();
             properties.setProperty("mainClass", mainClass);
+            if (!interpretedFunctions.isEmpty()) {
+                properties.setProperty(
+                        INTERPRETED,
+                        interpretedFunctions.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+            }
             jar.putNextEntry(new JarEntry(PROPERTIES));
             properties.store(jar, null);
             jar.closeEntry();
@@ -65,6 +83,7 @@ public record ClassJar(String mainClass, Map<String, byte[]> classes) {
      */
     public static ClassJar parse(byte[] jarBytes) throws IOException {
         String mainClass = null;
+        var interpreted = new HashSet<Integer>();
         var classes = new LinkedHashMap<String, byte[]>();
         try (var jar = new JarInputStream(new ByteArrayInputStream(jarBytes))) {
             JarEntry entry;
@@ -74,6 +93,7 @@ public record ClassJar(String mainClass, Map<String, byte[]> classes) {
                     var properties = new Properties();
                     properties.load(jar);
                     mainClass = properties.getProperty("mainClass");
+                    interpreted.addAll(functionIndexes(properties.getProperty(INTERPRETED, "")));
                 } else if (name.endsWith(".class")) {
                     String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
                     classes.put(className, jar.readAllBytes());
@@ -83,6 +103,40 @@ public record ClassJar(String mainClass, Map<String, byte[]> classes) {
         if (mainClass == null || !classes.containsKey(mainClass)) {
             throw new IOException("not a compiled-classes jar: no main class");
         }
-        return new ClassJar(mainClass, classes);
+        return new ClassJar(mainClass, classes, interpreted);
+    }
+
+    /**
+     * The {@link #interpretedFunctions} recorded in a jar written by {@link #toBytes()}, reading
+     * no further than its properties entry, which comes first.
+     *
+     * @throws IOException when the bytes are not such a jar
+     */
+    public static Set<Integer> interpretedFunctionsOf(byte[] jarBytes) throws IOException {
+        try (var jar = new JarInputStream(new ByteArrayInputStream(jarBytes))) {
+            JarEntry entry;
+            while ((entry = jar.getNextJarEntry()) != null) {
+                if (entry.getName().equals(PROPERTIES)) {
+                    var properties = new Properties();
+                    properties.load(jar);
+                    return functionIndexes(properties.getProperty(INTERPRETED, ""));
+                }
+            }
+        }
+        throw new IOException("not a compiled-classes jar: no " + PROPERTIES);
+    }
+
+    private static Set<Integer> functionIndexes(String list) throws IOException {
+        var result = new HashSet<Integer>();
+        for (String item : list.split(",")) {
+            if (!item.isBlank()) {
+                try {
+                    result.add(Integer.parseInt(item.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IOException("not a compiled-classes jar: bad function index " + item, e);
+                }
+            }
+        }
+        return result;
     }
 }

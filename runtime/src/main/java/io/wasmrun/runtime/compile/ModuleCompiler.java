@@ -7,6 +7,7 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Turns a module into a machine factory through a {@link CompileCache}: on a hit it loads the
@@ -39,13 +40,30 @@ public final class ModuleCompiler {
         CacheKey key = CacheKey.of(module);
         Optional<byte[]> cached = cache.get(key);
         if (cached.isPresent()) {
-            try {
-                return load(module, cached.get());
-            } catch (RuntimeException | LinkageError e) {
-                // a damaged entry that slipped past the checksum: compile afresh below
-            }
+            return machineFactory(module, cached.get(), () -> module);
         }
-        byte[] jar = compile(module).toBytes();
+        return compileAndStore(key, module, module);
+    }
+
+    /**
+     * A machine factory for instances of {@code module} from {@code cachedJar}, the classes the
+     * cache holds for its key. {@code module} may lack its function bodies (as decoded by the
+     * runtime on a cache hit); should the classes fail to load, {@code complete} gives the module
+     * with its code, which is compiled and stored afresh. Either way the factory is bound to {@code
+     * module}, the object instances are built from.
+     */
+    public Function<Instance, Machine> machineFactory(
+            WasmModule module, byte[] cachedJar, Supplier<WasmModule> complete) {
+        try {
+            return load(module, cachedJar);
+        } catch (RuntimeException | LinkageError e) {
+            // a damaged entry that slipped past the checksum: compile afresh below
+        }
+        return compileAndStore(CacheKey.of(module), module, complete.get());
+    }
+
+    private Function<Instance, Machine> compileAndStore(CacheKey key, WasmModule module, WasmModule complete) {
+        byte[] jar = compile(complete).toBytes();
         cache.put(key, jar);
         return load(module, jar);
     }

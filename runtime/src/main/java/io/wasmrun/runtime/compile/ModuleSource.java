@@ -3,6 +3,7 @@ package io.wasmrun.runtime.compile;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.wasmrun.runtime.ModuleLoadException;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The bytes handed to the runtime, unwrapped: a plain module, or a {@link PrecompiledModule} when
@@ -54,6 +55,50 @@ public final class ModuleSource {
     /** The WebAssembly module's bytes. */
     public byte[] moduleBytes() {
         return moduleBytes;
+    }
+
+    /**
+     * The stored classes of this module, when the compile cache (or the precompiled artifact) has
+     * them and they run without the module's function bodies; looked up by the digest of the bytes,
+     * before decoding them. Empty for the text format.
+     */
+    public Optional<CachedClasses> cachedClasses() {
+        if (!isBinary(moduleBytes)) {
+            return Optional.empty();
+        }
+        CacheKey key = CacheKey.of(moduleBytes);
+        CompileCache source = cache;
+        if (precompiled != null) {
+            if (!key.equals(precompiledKey)) {
+                return Optional.empty();
+            }
+            source = precompiled.asCache(precompiledKey, cache);
+        }
+        Optional<byte[]> jar = source.get(key);
+        if (jar.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!ClassJar.interpretedFunctionsOf(jar.get()).isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new CachedClasses(key, source, jar.get()));
+    }
+
+    /**
+     * Classes found for a module before decoding it.
+     *
+     * @param key the module's cache key
+     * @param cache the cache they came from, and where recompiled classes go
+     * @param jar the classes jar ({@link ClassJar})
+     */
+    public record CachedClasses(CacheKey key, CompileCache cache, byte[] jar) {}
+
+    private static boolean isBinary(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
     }
 
     /**
