@@ -7,12 +7,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Does the one-time work of a fresh JVM on a second thread while the main thread parses the
- * command line: linking the native system-call downcall, initialising the JDK's security
+ * Does the one-time work of a fresh JVM on two more threads while the main thread parses the
+ * command line and loads the module: one links the native system-call downcall (the longest
+ * step, needed when the first memory is reserved), the other initialises the JDK's security
  * providers (the module digest), Chicory's parser tables and its WASI host functions. Each is
  * class initialisation the main thread would otherwise do itself a few milliseconds later; the
  * JVM runs each initialiser once, so whichever thread comes first does it and the other waits.
- * Nothing here changes state a program can observe.
+ * With one thread doing both, the main thread of a cached C program reached its first {@code
+ * mmap} before the linking was done and waited 10-30 ms for it. Nothing here changes state a
+ * program can observe.
  */
 public final class StartupWarmup {
     /** {@code (module (func (result i32) i32.const 1))}: enough to run the parser's tables. */
@@ -25,19 +28,32 @@ public final class StartupWarmup {
 
     private StartupWarmup() {}
 
-    /** Starts the warm-up on a daemon thread; failures are ignored (the main thread reports them). */
+    /** Starts the warm-up on daemon threads; failures are ignored (the main thread reports them). */
     public static void startInBackground() {
-        Thread.ofPlatform().daemon().name("wasmrun-warmup").start(StartupWarmup::run);
+        Thread.ofPlatform().daemon().name("wasmrun-warmup-native").start(StartupWarmup::linkNative);
+        Thread.ofPlatform().daemon().name("wasmrun-warmup").start(StartupWarmup::initialiseJava);
     }
 
-    /** Does the warm-up on this thread; false if a step failed (it then only costs the speed-up). */
+    /** Does the whole warm-up on this thread; false if a step failed (it then only costs the speed-up). */
     static boolean run() {
+        return linkNative() & initialiseJava();
+    }
+
+    private static boolean linkNative() {
+        try {
+            Libc.link();
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static boolean initialiseJava() {
         try {
             // in the order the main thread needs them
             MessageDigest.getInstance("SHA-256");
             Parser.parse(TINY_MODULE);
             WasiPreview1.builder().build().toHostFunctions();
-            Libc.link();
             return true;
         } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
             return false;
