@@ -93,18 +93,24 @@ public final class WasmRuntime implements AutoCloseable {
         var source = ModuleSource.open(name, bytes, allowPrecompiled, compileCache);
         if (skipBodiesOnCacheHit && engine == Engine.COMPILER) {
             var cached = source.cachedClasses();
-            if (cached.isPresent()) {
-                try {
-                    WasmModule module = DeclarationDecoder.decode(source.moduleBytes(), cached.get().key().moduleDigest());
-                    Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes());
-                    return admit(name, module, cached.get().cache(), new LoadedModule.CachedCode(cached.get().jar(), complete));
-                } catch (RuntimeException e) {
-                    // not decodable after all: the full decoder below says why
-                }
+            WasmModule declarations = cached.map(hit -> declarations(source, hit)).orElse(null);
+            if (declarations != null) {
+                Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes());
+                var code = new LoadedModule.CachedCode(cached.get().jar(), complete);
+                return admit(name, declarations, cached.get().cache(), code);
             }
         }
         WasmModule module = ModuleDecoder.decode(name, source.moduleBytes());
         return admit(name, module, source.cacheFor(name, module), null);
+    }
+
+    /** The module's declarations, or null when they do not decode (the full decoder then says why). */
+    private static WasmModule declarations(ModuleSource source, ModuleSource.CachedClasses hit) {
+        try {
+            return DeclarationDecoder.decode(source.moduleBytes(), hit.key().moduleDigest());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Checks a decoded module against what Chicory can run and the allocator's limits. */
