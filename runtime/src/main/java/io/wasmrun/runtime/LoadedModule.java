@@ -26,10 +26,6 @@ public final class LoadedModule {
     private CachedCode cachedCode;
     private volatile Function<Instance, Machine> machineFactory;
 
-    LoadedModule(ModuleInfo info, Engine engine, CompileCache compileCache) {
-        this(info, engine, compileCache, null);
-    }
-
     LoadedModule(ModuleInfo info, Engine engine, CompileCache compileCache, CachedCode cachedCode) {
         this.info = info;
         this.engine = engine;

@@ -21,7 +21,7 @@ final class ModuleDecoder {
         if (Wat.looksLikeText(bytes)) {
             return decode(name, textToBinary(name, bytes));
         }
-        if (!hasMagic(bytes)) {
+        if (!isBinary(bytes)) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.NOT_WASM, name, notWasmReason(bytes), null);
         }
@@ -49,7 +49,8 @@ final class ModuleDecoder {
         }
     }
 
-    private static boolean hasMagic(byte[] bytes) {
+    /** Whether {@code bytes} start with the binary format's magic number. */
+    static boolean isBinary(byte[] bytes) {
         if (bytes.length < MAGIC.length) {
             return false;
         }

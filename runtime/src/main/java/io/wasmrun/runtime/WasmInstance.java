@@ -69,7 +69,6 @@ public final class WasmInstance implements AutoCloseable {
         }
     }
 
-
     @Override
     public void close() {
         resources.close();

@@ -91,7 +91,7 @@ public final class WasmRuntime implements AutoCloseable {
      */
     public LoadedModule load(String name, byte[] bytes) {
         var source = ModuleSource.open(name, bytes, allowPrecompiled, compileCache);
-        if (skipBodiesOnCacheHit && engine == Engine.COMPILER) {
+        if (skipBodiesOnCacheHit && engine == Engine.COMPILER && ModuleDecoder.isBinary(source.moduleBytes())) {
             var cached = source.cachedClasses();
             WasmModule declarations = cached.map(hit -> declarations(source, hit)).orElse(null);
             if (declarations != null) {

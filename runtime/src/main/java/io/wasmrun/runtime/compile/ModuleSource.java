@@ -60,21 +60,12 @@ public final class ModuleSource {
     /**
      * The stored classes of this module, when the compile cache (or the precompiled artifact) has
      * them and they run without the module's function bodies; looked up by the digest of the bytes,
-     * before decoding them. Empty for the text format.
+     * before decoding them.
      */
     public Optional<CachedClasses> cachedClasses() {
-        if (!isBinary(moduleBytes)) {
-            return Optional.empty();
-        }
         CacheKey key = CacheKey.of(moduleBytes);
-        CompileCache source = cache;
-        if (precompiled != null) {
-            if (!key.equals(precompiledKey)) {
-                return Optional.empty();
-            }
-            source = precompiled.asCache(precompiledKey, cache);
-        }
-        Optional<byte[]> jar = source.get(key);
+        CompileCache source = cacheAnswering(key);
+        Optional<byte[]> jar = source == null ? Optional.empty() : source.get(key);
         if (jar.isEmpty()) {
             return Optional.empty();
         }
@@ -97,26 +88,32 @@ public final class ModuleSource {
      */
     public record CachedClasses(CacheKey key, CompileCache cache, byte[] jar) {}
 
-    private static boolean isBinary(byte[] bytes) {
-        return bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
-    }
-
     /**
      * The compile cache for {@code module}, decoded from {@link #moduleBytes()}.
      *
      * @throws ModuleLoadException when a precompiled artifact's classes were made for other bytes
      */
     public CompileCache cacheFor(String name, WasmModule module) {
-        if (precompiled == null) {
-            return cache;
-        }
-        if (!CacheKey.of(module).equals(precompiledKey)) {
+        CompileCache answering = cacheAnswering(CacheKey.of(module));
+        if (answering == null) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.MALFORMED,
                     name,
                     "damaged precompiled module: its classes were made for another module",
                     null);
         }
-        return precompiled.asCache(precompiledKey, cache);
+        return answering;
+    }
+
+    /**
+     * The cache for the module with {@code key}: the configured one, or for a precompiled artifact
+     * one where the artifact answers for its own key; null when the artifact was made for a module
+     * with another key.
+     */
+    private CompileCache cacheAnswering(CacheKey key) {
+        if (precompiled == null) {
+            return cache;
+        }
+        return key.equals(precompiledKey) ? precompiled.asCache(precompiledKey, cache) : null;
     }
 }
