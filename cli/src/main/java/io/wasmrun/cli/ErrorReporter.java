@@ -1,15 +1,15 @@
 package io.wasmrun.cli;
 
-import com.dylibso.chicory.wasi.WasiExitException;
 import io.wasmrun.runtime.Causes;
 import io.wasmrun.runtime.WasmTrap;
 import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.wasi.WasiExitException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The one place where errors become output and exit codes: a one-line {@code error:} message (a

@@ -144,6 +144,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        ProcessStdio.capture();
         if (subcommandsNeeded(args).size() == 1) {
             // a command that will run: help, version and completion load no module
             StartupWarmup.startInBackground();

@@ -1,17 +1,18 @@
 package io.wasmrun.cli;
 
-import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.Wasi;
-import io.wasmrun.runtime.WasiConfig;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.runtime.WasmTrap;
 import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
+import io.wasmrun.wasi.Preopen;
+import io.wasmrun.wasi.WasiExitException;
+import io.wasmrun.wasi.WasiOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * see {@link OptionSpecs}.
  */
 final class RunCommand extends ExecutingCommand implements Callable<Integer> {
+    private static final String READ_ONLY_SUFFIX = ":ro";
+
     final CacheOptions cache = new CacheOptions();
 
     String invoke;
@@ -75,10 +78,11 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                                         + " parameters.")
                         .build());
         spec.addOption(
-                stringList("--dir", "HOST[::GUEST]", () -> dirs, v -> dirs = v)
+                stringList("--dir", "HOST[::GUEST][:ro]", () -> dirs, v -> dirs = v)
                         .description(
                                 "Preopen host directory HOST for the guest, as GUEST (default:"
-                                        + " HOST).")
+                                        + " HOST); the guest cannot reach outside it. :ro makes it"
+                                        + " read-only.")
                         .build());
         spec.addOption(
                 stringList("--env", "NAME[=VAL]", () -> env, v -> env = v)
@@ -136,7 +140,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var wasiConfig = wasiConfig();
+        var wasiOptions = wasiOptions();
         try (var allocation = allocator.create();
                 var runtime =
                         cache.configure(WasmRuntime.builder())
@@ -147,7 +151,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
             LoadedModule loaded = runtime.load(module);
             long[] params = invoke == null ? new long[0] : parseParams(loaded);
             var linker = new Linker();
-            try (var wasi = Wasi.create(wasiConfig)) {
+            try (var wasi = Wasi.create(wasiOptions)) {
                 wasi.defineInto(linker);
                 CallTimeout deadline = CallTimeout.start(timeout);
                 try (WasmInstance instance = runtime.instantiate(loaded, linker)) {
@@ -199,7 +203,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         }
     }
 
-    private WasiConfig wasiConfig() {
+    private WasiOptions wasiOptions() {
         List<String> argv = new ArrayList<>();
         argv.add(module.getFileName() == null ? module.toString() : module.getFileName().toString());
         if (invoke == null) {
@@ -217,17 +221,31 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                 environment.put(entry.substring(0, eq), entry.substring(eq + 1));
             }
         }
-        Map<String, Path> preopens = new LinkedHashMap<>();
+        var options = WasiOptions.builder().withArguments(argv);
+        environment.forEach(options::withEnvironment);
         for (String dir : dirs) {
-            int sep = dir.indexOf("::");
-            String host = sep < 0 ? dir : dir.substring(0, sep);
-            String guest = sep < 0 ? dir : dir.substring(sep + 2);
-            Path hostPath = Path.of(host);
-            if (!java.nio.file.Files.isDirectory(hostPath)) {
-                throw new WasmrunException("--dir " + dir + ": " + host + " is not a directory");
-            }
-            preopens.put(guest, hostPath);
+            options.withPreopen(preopen(dir));
         }
-        return new WasiConfig(argv, environment, preopens, System.in, System.out, System.err);
+        if (ProcessStdio.isCurrent()) {
+            System.out.flush();
+            options.inheritStdio();
+        } else {
+            options.withStdin(System.in).withStdout(System.out).withStderr(System.err);
+        }
+        return options.build();
+    }
+
+    /** {@code --dir HOST[::GUEST][:ro]}: a host directory, its guest name, read-only or not. */
+    static Preopen preopen(String dir) {
+        boolean readOnly = dir.endsWith(READ_ONLY_SUFFIX);
+        String spec = readOnly ? dir.substring(0, dir.length() - READ_ONLY_SUFFIX.length()) : dir;
+        int sep = spec.indexOf("::");
+        String host = sep < 0 ? spec : spec.substring(0, sep);
+        String guest = sep < 0 ? spec : spec.substring(sep + 2);
+        Path hostPath = Path.of(host);
+        if (!java.nio.file.Files.isDirectory(hostPath)) {
+            throw new WasmrunException("--dir " + dir + ": " + host + " is not a directory");
+        }
+        return new Preopen(guest, hostPath, readOnly);
     }
 }

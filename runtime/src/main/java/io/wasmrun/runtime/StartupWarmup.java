@@ -1,6 +1,5 @@
 package io.wasmrun.runtime;
 
-import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.Parser;
 import io.wasmrun.allocator.sys.Libc;
 import java.security.MessageDigest;
@@ -53,7 +52,7 @@ public final class StartupWarmup {
             // in the order the main thread needs them
             MessageDigest.getInstance("SHA-256");
             Parser.parse(TINY_MODULE);
-            WasiPreview1.builder().build().toHostFunctions();
+            io.wasmrun.wasi.WasiPreview1.create(io.wasmrun.wasi.WasiOptions.builder().build()).close();
             return true;
         } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
             return false;

@@ -1,11 +1,11 @@
 package io.wasmrun.runtime;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
-import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
+import io.wasmrun.wasi.WasiExitException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

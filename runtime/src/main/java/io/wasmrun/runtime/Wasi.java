@@ -1,18 +1,18 @@
 package io.wasmrun.runtime;
 
-import com.dylibso.chicory.wasi.WasiOptions;
-import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.types.Import;
-import java.util.List;
+import io.wasmrun.wasi.WasiOptions;
+import io.wasmrun.wasi.WasiPreview1;
 
 /**
- * WASI preview1 through Chicory's {@code wasi} module. {@code proc_exit} always surfaces as
- * {@link com.dylibso.chicory.wasi.WasiExitException}, also for code 0, so callers read the exit
- * code from one place.
+ * WASI preview1 for one guest, through wasmrun's own host ({@link WasiPreview1}: paths confined
+ * by the kernel, guest pointers checked). {@code proc_exit} always surfaces as {@link
+ * io.wasmrun.wasi.WasiExitException}, also for code 0, so callers read the exit code from one
+ * place.
  */
 public final class Wasi implements AutoCloseable {
     /** The import module name of WASI preview1. */
-    public static final String MODULE = "wasi_snapshot_preview1";
+    public static final String MODULE = WasiPreview1.MODULE;
 
     private final WasiPreview1 preview1;
 
@@ -20,18 +20,22 @@ public final class Wasi implements AutoCloseable {
         this.preview1 = preview1;
     }
 
-    /** Creates a WASI context; closing it closes the files the guest opened. */
+    /**
+     * Creates a WASI context; closing it closes the files the guest opened.
+     *
+     * @throws WasmrunException when a preopened directory cannot be opened
+     */
     public static Wasi create(WasiConfig config) {
-        var options =
-                WasiOptions.builder()
-                        .withArguments(config.args())
-                        .withStdin(config.stdin())
-                        .withStdout(config.stdout())
-                        .withStderr(config.stderr())
-                        .withThrowOnExit0(true);
-        config.env().forEach(options::withEnvironment);
-        config.preopens().forEach(options::withDirectory);
-        return new Wasi(WasiPreview1.builder().withOptions(options.build()).build());
+        return create(config.toOptions());
+    }
+
+    /** {@link #create(WasiConfig)} from the WASI host's own options. */
+    public static Wasi create(WasiOptions options) {
+        try {
+            return new Wasi(WasiPreview1.create(options));
+        } catch (java.io.UncheckedIOException e) {
+            throw new WasmrunException(e.getCause().getMessage());
+        }
     }
 
     /** Whether {@code module} imports anything from WASI preview1. */
@@ -48,7 +52,7 @@ public final class Wasi implements AutoCloseable {
 
     /** Defines every WASI preview1 function in {@code linker}. */
     public Linker defineInto(Linker linker) {
-        return linker.defineAll(List.of(preview1.toHostFunctions()));
+        return linker.defineAll(preview1.functions());
     }
 
     @Override

@@ -113,7 +113,7 @@ class SkipBodiesOnCacheHitTest {
             try (var instance = runtime.instantiate(module, wasi.defineInto(new Linker()))) {
                 instance.call("_start");
             } catch (RuntimeException e) {
-                if (!(e instanceof com.dylibso.chicory.wasi.WasiExitException exit) || exit.exitCode() != 0) {
+                if (!(e instanceof io.wasmrun.wasi.WasiExitException exit) || exit.exitCode() != 0) {
                     throw e;
                 }
             }

@@ -179,6 +179,26 @@ public final class Libc {
         call(Syscall.CLOSE, 0, fd, 0, 0, 0, 0, 0);
     }
 
+    /**
+     * Makes system call {@code call} with up to six arguments (unused ones 0) and returns its
+     * result, or {@code -errno} when it fails, as the kernel itself reports errors. For callers
+     * that map errors themselves, such as the WASI host, which turns them into WASI errno values.
+     */
+    public static long syscall(Syscall call, long a, long b, long c, long d, long e, long f) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            long result =
+                    (long)
+                            SyscallHandle.HANDLE.invokeExact(
+                                    state, call.number(), a, b, c, d, e, f);
+            return result == FAILED ? -(int) ERRNO.get(state, 0L) : result;
+        } catch (RuntimeException | Error t) {
+            throw t;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /** The C library's text for {@code errno}, e.g. {@code Cannot allocate memory}. */
     public static String strerror(int errno) {
         try {
@@ -197,21 +217,12 @@ public final class Libc {
      */
     private static long call(
             Syscall call, long size, long a, long b, long c, long d, long e, long f) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            long result =
-                    (long)
-                            SyscallHandle.HANDLE.invokeExact(
-                                    state, call.number(), a, b, c, d, e, f);
-            if (result == FAILED) {
-                throw failure(call.cName(), size, state);
-            }
-            return result;
-        } catch (RuntimeException | Error t) {
-            throw t;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+        long result = syscall(call, a, b, c, d, e, f);
+        if (result < 0) {
+            int errno = (int) -result;
+            throw new NativeCallException(call.cName(), size, errno, strerror(errno));
         }
+        return result;
     }
 
     private static long readPageSize() {
@@ -230,11 +241,6 @@ public final class Libc {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the page size from /proc/self/auxv", e);
         }
-    }
-
-    private static NativeCallException failure(String call, long size, MemorySegment state) {
-        int errno = (int) ERRNO.get(state, 0L);
-        return new NativeCallException(call, size, errno, strerror(errno));
     }
 
     private static MemorySegment find(String name) {
