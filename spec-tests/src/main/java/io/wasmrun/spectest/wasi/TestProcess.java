@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One started test process and its three pipes (as the reference runner: standard input, output
  * and error are pipes, not the terminal). Output is collected from the start (see
- * {@link StreamCapture}); closing kills the process and whatever it started if it still runs.
+ * {@link StreamCapture}); {@link #end} kills the process and whatever it started if it still runs.
  */
-final class TestProcess implements AutoCloseable {
+final class TestProcess {
     private final Process process;
     private final StreamCapture stdout;
     private final StreamCapture stderr;
@@ -75,8 +75,8 @@ final class TestProcess implements AutoCloseable {
         return stderr.all();
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Kills the process and its descendants if they still run, and waits for the output's end. */
+    void end() throws InterruptedException {
         closeInput();
         if (process.isAlive() || process.descendants().findAny().isPresent()) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

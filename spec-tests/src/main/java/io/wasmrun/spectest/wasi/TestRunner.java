@@ -43,7 +43,7 @@ final class TestRunner {
         }
         long start = System.nanoTime();
         Path work = null;
-        var execution = new Execution(test, System.nanoTime() + timeout.toNanos());
+        var execution = new Execution(test, start + timeout.toNanos());
         try {
             work = Files.createTempDirectory(scratch, test.name().replace('/', '_') + "-");
             execution.perform(spec.operations(), work);
@@ -52,6 +52,8 @@ final class TestRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             execution.fail("interrupted");
+        } catch (RuntimeException e) {
+            execution.fail("the runner failed: " + e);
         } finally {
             execution.end();
             if (work != null) {
@@ -183,7 +185,7 @@ final class TestRunner {
 
         private void endProcess() throws InterruptedException {
             if (process != null) {
-                process.close();
+                process.end();
                 stdout = process.stdout();
                 stderr = process.stderr();
                 process = null;
