@@ -3,9 +3,9 @@ package io.wasmrun.spectest.suite;
 import java.util.regex.Pattern;
 
 /** A file-name pattern: {@code *} matches within one path segment, {@code **} across them. */
-record Glob(String text, Pattern pattern) {
+public record Glob(String text, Pattern pattern) {
 
-    static Glob of(String text) {
+    public static Glob of(String text) {
         var regex = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -23,7 +23,7 @@ record Glob(String text, Pattern pattern) {
         return new Glob(text, Pattern.compile(regex.toString()));
     }
 
-    boolean matches(String path) {
+    public boolean matches(String path) {
         return pattern.matcher(path).matches();
     }
 

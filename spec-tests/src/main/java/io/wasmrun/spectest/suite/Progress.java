@@ -4,10 +4,11 @@ import java.io.Console;
 import java.io.PrintStream;
 
 /**
- * Shows how far a suite run is: a redrawn bar on a terminal, one plain line per finished script
- * otherwise (logs, CI). Other lines are printed above the bar.
+ * Shows how far a suite run is: a redrawn bar on a terminal, one plain line per finished item
+ * otherwise (logs, CI). Other lines are printed above the bar. Used by {@link SpecSuite} and by
+ * the WASI test suite runner ({@code io.wasmrun.spectest.wasi}).
  */
-final class Progress {
+public final class Progress {
     private static final int BAR_WIDTH = 30;
 
     private final PrintStream out;
@@ -17,20 +18,20 @@ final class Progress {
     private boolean barShown;
     private String label = "";
 
-    Progress(PrintStream out, boolean terminal, int total) {
+    public Progress(PrintStream out, boolean terminal, int total) {
         this.out = out;
         this.terminal = terminal;
         this.total = total;
     }
 
     /** A progress display on {@code out}, with a bar when the JVM runs on a terminal. */
-    static Progress on(PrintStream out, int total) {
+    public static Progress on(PrintStream out, int total) {
         Console console = System.console();
         return new Progress(out, console != null && console.isTerminal(), total);
     }
 
     /** Prints a line (above the bar on a terminal). */
-    void line(String text) {
+    public void line(String text) {
         clearBar();
         out.println(text);
         redraw();
@@ -38,19 +39,29 @@ final class Progress {
 
     /** Records one finished script run. */
     void completed(String configuration, String file, FileOutcome outcome) {
+        completed(
+                configuration + " " + file,
+                String.format(
+                        "%s %s: %d passed, %d failed, %d skipped",
+                        configuration, file, outcome.result().passed(), outcome.unexpected().size(), outcome.skipped()));
+    }
+
+    /**
+     * Records one finished item: on a terminal the bar advances and shows {@code label}, otherwise
+     * {@code [done/total] summary} is printed.
+     */
+    public void completed(String label, String summary) {
         done++;
         if (terminal) {
-            label = configuration + " " + file;
+            this.label = label;
             redraw();
         } else {
-            out.printf(
-                    "[%d/%d] %s %s: %d passed, %d failed, %d skipped%n",
-                    done, total, configuration, file, outcome.result().passed(), outcome.unexpected().size(), outcome.skipped());
+            out.printf("[%d/%d] %s%n", done, total, summary);
         }
     }
 
     /** Removes the bar. */
-    void finish() {
+    public void finish() {
         clearBar();
         out.flush();
     }
