@@ -47,7 +47,7 @@ final class FdFunctions {
                 }),
                 function("fd_filestat_get", "ii", (m, a) -> {
                     Descriptor d = wasi.fds.get(fd(a[0]));
-                    m.check((int) a[1], io.wasmrun.wasi.fs.Filestat.BYTES);
+                    m.check((int) a[1], io.wasmrun.wasi.fs.Filestat.BYTES, 8);
                     d.require(Rights.FD_FILESTAT_GET);
                     d.stat().writeTo(m, (int) a[1]);
                     return Errno.SUCCESS;
@@ -120,7 +120,7 @@ final class FdFunctions {
 
     private int fdstat(GuestMemory m, int fd, int address) {
         Descriptor d = wasi.fds.get(fd);
-        m.check(address, FDSTAT_BYTES);
+        m.check(address, FDSTAT_BYTES, 8);
         m.fill(address, FDSTAT_BYTES, (byte) 0);
         m.writeByte(address, d.fileType());
         m.writeU16(address + 2, d.fdFlags());
@@ -167,7 +167,7 @@ final class FdFunctions {
         Descriptor d = wasi.fds.get(fd(a[0]));
         d.require(write ? Rights.FD_WRITE : Rights.FD_READ);
         Iovecs buffers = Iovecs.read(m, (int) a[1], (int) a[2]);
-        int result = m.check((int) a[3], 4);
+        int result = m.check((int) a[3], 4, 4);
         long n = write ? d.write(buffers) : d.read(buffers);
         m.writeI32(result, (int) n);
         return Errno.SUCCESS;
@@ -185,7 +185,7 @@ final class FdFunctions {
             throw new WasiError(Errno.INVAL);
         }
         Iovecs buffers = Iovecs.read(m, (int) a[1], (int) a[2]);
-        int result = m.check((int) a[4], 4);
+        int result = m.check((int) a[4], 4, 4);
         long n = write ? file.pwrite(buffers, offset) : file.pread(buffers, offset);
         m.writeI32(result, (int) n);
         return Errno.SUCCESS;
@@ -195,7 +195,7 @@ final class FdFunctions {
         if (!(wasi.fds.get(fd) instanceof DirectoryDescriptor dir) || dir.preopenName() == null) {
             throw new WasiError(Errno.BADF);
         }
-        m.check(address, PRESTAT_BYTES);
+        m.check(address, PRESTAT_BYTES, 4);
         m.writeI32(address, 0);
         m.writeI32(address + 4, dir.preopenName().getBytes(StandardCharsets.UTF_8).length);
         return Errno.SUCCESS;
@@ -222,8 +222,7 @@ final class FdFunctions {
         }
         int buffer = (int) a[1];
         int length = (int) a[2];
-        m.check(buffer, length);
-        int used = m.check((int) a[4], 4);
+        int used = m.check((int) a[4], 4, 4);
         m.writeI32(used, dir.listing(a[3]).fill(m, buffer, length, a[3]));
         return Errno.SUCCESS;
     }
@@ -234,7 +233,7 @@ final class FdFunctions {
         if (whence < 0 || whence > WHENCE_END) {
             throw new WasiError(Errno.INVAL);
         }
-        int result = m.check(resultAddress, 8);
+        int result = m.check(resultAddress, 8, 8);
         if (!(d instanceof FileDescriptor file)) {
             throw new WasiError(d instanceof DirectoryDescriptor ? Errno.BADF : Errno.SPIPE);
         }

@@ -31,7 +31,7 @@ final class PathFunctions {
                 function("path_filestat_get", "iiiii", (m, a) -> {
                     DirectoryDescriptor dir = dir(a[0]);
                     String path = path(m, a[2], a[3]);
-                    int out = m.check((int) a[4], Filestat.BYTES);
+                    int out = m.check((int) a[4], Filestat.BYTES, 8);
                     sandbox.stat(dir, (int) a[1], path).writeTo(m, out);
                     return Errno.SUCCESS;
                 }),
@@ -48,7 +48,7 @@ final class PathFunctions {
                 function("path_open", "iiiiiIIii", (m, a) -> {
                     DirectoryDescriptor dir = dir(a[0]);
                     String path = path(m, a[2], a[3]);
-                    int out = m.check((int) a[8], 4);
+                    int out = m.check((int) a[8], 4, 4);
                     OsDescriptor opened =
                             sandbox.open(dir, (int) a[1], path, (int) a[4], a[5], a[6], (int) a[7]);
                     m.writeI32(out, wasi.fds.add(opened));
@@ -59,8 +59,7 @@ final class PathFunctions {
                     String path = path(m, a[1], a[2]);
                     int buffer = (int) a[3];
                     int length = (int) a[4];
-                    m.check(buffer, length);
-                    int used = m.check((int) a[5], 4);
+                    int used = m.check((int) a[5], 4, 4);
                     byte[] text = sandbox.readLink(dir, path);
                     int n = (int) Math.min(text.length, Integer.toUnsignedLong(length));
                     m.write(buffer, text, 0, n);

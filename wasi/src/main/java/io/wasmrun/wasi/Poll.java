@@ -41,9 +41,10 @@ final class Poll {
             throw new WasiError(Errno.INVAL);
         }
         long n = Integer.toUnsignedLong(count);
-        m.check(in, n * SUBSCRIPTION_BYTES);
-        m.check(out, n * EVENT_BYTES);
-        m.check(neventsAddress, 4);
+        GuestMemory.requireWithinArgumentLimit(n * SUBSCRIPTION_BYTES);
+        m.check(in, n * SUBSCRIPTION_BYTES, 8);
+        m.check(out, n * EVENT_BYTES, 8);
+        m.check(neventsAddress, 4, 4);
         List<Subscription> subscriptions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int at = in + i * SUBSCRIPTION_BYTES;

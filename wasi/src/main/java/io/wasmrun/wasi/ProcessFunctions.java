@@ -45,12 +45,12 @@ final class ProcessFunctions {
                 function("environ_sizes_get", "ii", (m, a) -> sizes(m, env, (int) a[0], (int) a[1])),
                 function("environ_get", "ii", (m, a) -> strings(m, env, (int) a[0], (int) a[1])),
                 function("clock_res_get", "ii", (m, a) -> {
-                    int out = m.check((int) a[1], 8);
+                    int out = m.check((int) a[1], 8, 8);
                     m.writeI64(out, resolution((int) a[0]));
                     return Errno.SUCCESS;
                 }),
                 function("clock_time_get", "iIi", (m, a) -> {
-                    int out = m.check((int) a[2], 8);
+                    int out = m.check((int) a[2], 8, 8);
                     m.writeI64(out, now((int) a[0]));
                     return Errno.SUCCESS;
                 }),
@@ -90,8 +90,8 @@ final class ProcessFunctions {
     }
 
     private static int sizes(GuestMemory m, byte[][] strings, int countAddress, int sizeAddress) {
-        m.check(countAddress, 4);
-        m.check(sizeAddress, 4);
+        m.check(countAddress, 4, 4);
+        m.check(sizeAddress, 4, 4);
         m.writeI32(countAddress, strings.length);
         m.writeI32(sizeAddress, (int) bufferSize(strings));
         return Errno.SUCCESS;
@@ -99,7 +99,7 @@ final class ProcessFunctions {
 
     /** {@code args_get} / {@code environ_get}: pointers at {@code table}, NUL-ended bytes at {@code buffer}. */
     private static int strings(GuestMemory m, byte[][] strings, int table, int buffer) {
-        m.check(table, 4L * strings.length);
+        m.check(table, 4L * strings.length, 4);
         m.check(buffer, bufferSize(strings));
         int at = buffer;
         for (int i = 0; i < strings.length; i++) {

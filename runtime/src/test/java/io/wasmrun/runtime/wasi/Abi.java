@@ -88,6 +88,7 @@ final class Abi {
     static final long RIGHT_FD_SEEK = 1L << 2;
     static final long RIGHT_FD_TELL = 1L << 5;
     static final long RIGHT_FD_WRITE = 1L << 6;
+    static final long RIGHT_PATH_OPEN = 1L << 13;
     static final long RIGHT_FD_READDIR = 1L << 14;
     static final long RIGHT_FD_FILESTAT_GET = 1L << 21;
     /** Every right preview1 defines (bits 0 to 29). */

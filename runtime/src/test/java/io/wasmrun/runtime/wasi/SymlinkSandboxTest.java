@@ -302,7 +302,8 @@ class SymlinkSandboxTest {
 
         @Test
         void aDirectoryOpenedThroughAnInsideLinkWorks() {
-            var sub = guest.open(guest.root, LOOKUP_SYMLINK_FOLLOW, "subdir", O_DIRECTORY, RIGHTS_READ, FDFLAGS_NONE);
+            // preview1 rights hold: a directory used to open files needs path_open among its rights
+            var sub = guest.open(guest.root, LOOKUP_SYMLINK_FOLLOW, "subdir", O_DIRECTORY, RIGHTS_READ | RIGHT_PATH_OPEN, FDFLAGS_NONE);
             assertErrno("path_open(\"subdir\", O_DIRECTORY)", sub.errno(), ESUCCESS);
             var file = guest.open(sub.fd(), LOOKUP_NOFOLLOW, "sibling.txt", 0, RIGHTS_READ, FDFLAGS_NONE);
             assertErrno("path_open(subdir fd, \"sibling.txt\")", file.errno(), ESUCCESS);

@@ -74,7 +74,6 @@ public final class DirectoryListing {
      * @return the bytes used; equal to {@code length} when more entries may follow
      */
     public int fill(GuestMemory memory, int address, int length, long cookie) {
-        memory.check(address, length);
         long capacity = Integer.toUnsignedLong(length);
         long used = 0;
         for (long i = cookie; cookie >= 0 && i < entries.size() && used < capacity; i++) {

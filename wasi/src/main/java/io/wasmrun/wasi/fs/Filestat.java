@@ -28,7 +28,7 @@ public record Filestat(
 
     /** Writes the structure at {@code address}. */
     public void writeTo(GuestMemory memory, int address) {
-        memory.check(address, BYTES);
+        memory.check(address, BYTES, 8);
         memory.writeI64(address, device);
         memory.writeI64(address + 8, inode);
         memory.writeI64(address + 16, fileType & 0xFF);

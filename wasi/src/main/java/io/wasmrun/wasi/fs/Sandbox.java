@@ -289,7 +289,7 @@ public final class Sandbox {
         while (end > 0 && path.charAt(end - 1) == '/') {
             end--;
         }
-        return path.substring(path.lastIndexOf('/', Math.max(end - 1, 0)) + 1, end);
+        return end == 0 ? "" : path.substring(path.lastIndexOf('/', end - 1) + 1, end);
     }
 
     /**

@@ -28,7 +28,10 @@ public final class WalkingResolver implements PathResolver {
         Deque<String> todo = new ArrayDeque<>();
         splice(todo, path);
         boolean directoryWanted = path.endsWith("/");
-        boolean followLast = (flags & OpenFlags.O_NOFOLLOW) == 0 || directoryWanted;
+        // O_CREAT | O_EXCL never follows a last link: the name exists (EEXIST), as open(2) says.
+        int exclusive = OpenFlags.O_CREAT | OpenFlags.O_EXCL;
+        boolean followLast =
+                ((flags & OpenFlags.O_NOFOLLOW) == 0 || directoryWanted) && (flags & exclusive) != exclusive;
         Deque<Integer> walked = new ArrayDeque<>();
         int links = 0;
         try {

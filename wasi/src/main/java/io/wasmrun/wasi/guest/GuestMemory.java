@@ -10,11 +10,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds-checked access to a guest's memory for one WASI call. Addresses and lengths are the
- * guest's {@code i32}s read as unsigned. A memory on native pages ({@link SegmentMemory}) also
- * gives the native address of a checked range, so reads and writes of files go straight between
- * the kernel and guest memory.
+ * guest's {@code i32}s read as unsigned; a range outside memory, or a pointer to a number or
+ * structure that is not aligned for it, is a {@link GuestFault} (a trap, as in wasmtime). A memory
+ * on native pages ({@link SegmentMemory}) also gives the native address of a checked range, so
+ * reads and writes of files go straight between the kernel and guest memory.
  */
 public final class GuestMemory {
+    /**
+     * The most bytes of arguments (a path, an iovec array, poll subscriptions) one call reads:
+     * asking for more is {@code ENOMEM} before memory is touched, as with wasmtime's default
+     * host-call fuel. Data buffers have no such limit: their bytes are not copied.
+     */
+    public static final long ARGUMENT_LIMIT = 128L << 20;
+
     private final Memory memory;
     private final long size;
 
@@ -42,15 +50,31 @@ public final class GuestMemory {
     public int check(int address, long length) {
         long start = Integer.toUnsignedLong(address);
         if (length < 0 || start + length > size) {
-            throw new WasiError(Errno.FAULT);
+            throw GuestFault.outOfBounds(start, length, size);
         }
         return address;
     }
 
-    /** Checks a pointer to a value of {@code width} bytes that must be aligned to {@code width}. */
+    /**
+     * Checks {@code length} bytes at {@code address} for a value or structure aligned to {@code
+     * align} bytes (a power of two), as wasmtime's ABI checks do.
+     */
+    public int check(int address, long length, int align) {
+        if ((address & (align - 1)) != 0) {
+            throw GuestFault.misaligned(Integer.toUnsignedLong(address), align);
+        }
+        return check(address, length);
+    }
+
+    /** Throws {@code ENOMEM} for an argument of more than {@link #ARGUMENT_LIMIT} bytes. */
+    public static void requireWithinArgumentLimit(long bytes) {
+        if (bytes > ARGUMENT_LIMIT) {
+            throw new WasiError(Errno.NOMEM);
+        }
+    }
+
     private int checkAligned(int address, int width) {
-        check(address, (long) width);
-        return address;
+        return check(address, width, width);
     }
 
     public int readI32(int address) {
@@ -128,6 +152,7 @@ public final class GuestMemory {
      * @throws WasiError {@code EILSEQ} for bytes that are not UTF-8, {@code EINVAL} for a NUL
      */
     public String readString(int address, int length) {
+        requireWithinArgumentLimit(Integer.toUnsignedLong(length));
         byte[] bytes = read(address, length);
         for (byte b : bytes) {
             if (b == 0) {

@@ -19,7 +19,8 @@ public final class Iovecs {
     /** Reads and checks the array and every buffer it names. */
     public static Iovecs read(GuestMemory memory, int address, int count) {
         long entries = Integer.toUnsignedLong(count);
-        memory.check(address, entries * 8);
+        GuestMemory.requireWithinArgumentLimit(entries * 8);
+        memory.check(address, entries * 8, 4);
         int n = (int) entries;
         int[] addresses = new int[n];
         int[] lengths = new int[n];

@@ -118,6 +118,15 @@ class PathResolverTest {
 
     @ParameterizedTest
     @MethodSource("resolvers")
+    void exclusiveCreationNeverFollowsALastLink(PathResolver resolver) {
+        int flags = OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_EXCL;
+        assertEquals(-Errnos.EEXIST, resolver.open(boxFd, "dangling", flags, 0644));
+        assertEquals(-Errnos.EEXIST, resolver.open(boxFd, "up", flags, 0644));
+        assertTrue(Files.notExists(box.resolve("nothing-here")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("resolvers")
     void createsInsideThroughALinkToASubdirectory(PathResolver resolver) throws Exception {
         long fd = resolver.open(boxFd, "subdir/new", OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0644);
         assertTrue(fd >= 0, "errno " + -fd);
