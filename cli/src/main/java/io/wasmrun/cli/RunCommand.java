@@ -11,6 +11,7 @@ import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
 import io.wasmrun.wasi.Preopen;
+import io.wasmrun.wasi.TcpListeners;
 import io.wasmrun.wasi.WasiExitException;
 import io.wasmrun.wasi.WasiOptions;
 import java.io.PrintStream;
@@ -40,6 +41,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
     String invoke;
     List<String> dirs = new ArrayList<>();
     List<String> env = new ArrayList<>();
+    List<String> listen = new ArrayList<>();
     Duration timeout;
     boolean stats;
     Path module;
@@ -83,6 +85,12 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                                 "Preopen host directory HOST for the guest, as GUEST (default:"
                                         + " HOST); the guest cannot reach outside it. :ro makes it"
                                         + " read-only.")
+                        .build());
+        spec.addOption(
+                stringList("--tcplisten", "HOST:PORT", () -> listen, v -> listen = v)
+                        .description(
+                                "Listen on a TCP socket and give it to the guest after the"
+                                        + " directories, to accept connections with sock_accept.")
                         .build());
         spec.addOption(
                 stringList("--env", "NAME[=VAL]", () -> env, v -> env = v)
@@ -225,6 +233,13 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         environment.forEach(options::withEnvironment);
         for (String dir : dirs) {
             options.withPreopen(preopen(dir));
+        }
+        for (String address : listen) {
+            try {
+                options.withListener(TcpListeners.listen(address));
+            } catch (java.io.UncheckedIOException e) {
+                throw new WasmrunException("--tcplisten " + e.getCause().getMessage());
+            }
         }
         if (ProcessStdio.isCurrent()) {
             System.out.flush();

@@ -1,6 +1,5 @@
 package io.wasmrun.wasi;
 
-import static io.wasmrun.wasi.FdFunctions.fd;
 import static io.wasmrun.wasi.Signature.function;
 
 import com.dylibso.chicory.runtime.HostFunction;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything else preview1 has: argv and environment, clocks, randomness, {@code proc_exit},
- * {@code sched_yield}, and the socket calls (no descriptor here is a socket: {@code ENOTSOCK}).
+ * Everything else preview1 has but files and sockets: argv and environment, clocks,
+ * randomness, {@code proc_exit}, {@code proc_raise} and {@code sched_yield}.
  */
 final class ProcessFunctions {
     static final int CLOCK_REALTIME = 0;
@@ -66,11 +65,7 @@ final class ProcessFunctions {
                         FunctionType.of(Signature.types("i"), List.of()),
                         (instance, a) -> {
                             throw new WasiExitException((int) a[0]);
-                        }),
-                function("sock_accept", "iii", (m, a) -> notSocket(a[0])),
-                function("sock_recv", "iiiiii", (m, a) -> notSocket(a[0])),
-                function("sock_send", "iiiii", (m, a) -> notSocket(a[0])),
-                function("sock_shutdown", "ii", (m, a) -> notSocket(a[0])));
+                        }));
     }
 
     private static byte[][] encode(List<String> strings) {
@@ -150,10 +145,5 @@ final class ProcessFunctions {
             m.write(address + (int) done, chunk, 0, n);
         }
         return Errno.SUCCESS;
-    }
-
-    private int notSocket(long fd) {
-        wasi.fds.get(fd(fd));
-        return Errno.NOTSOCK;
     }
 }

@@ -62,5 +62,10 @@ public final class Rights {
     public static final long STREAM =
             FD_READ | FD_WRITE | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE;
 
+    /** What a TCP socket can do: stream I/O, and accepting connections for a listening one. */
+    public static final long SOCKET =
+            FD_READ | FD_WRITE | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE
+                    | SOCK_SHUTDOWN | SOCK_ACCEPT;
+
     private Rights() {}
 }

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 
 /**
  * One guest's WASI state: its options, its descriptor table (standard streams at 0-2, then the
- * preopens in order) and the sandbox its paths resolve in.
+ * preopened directories in order, then the listening sockets) and the sandbox its paths resolve
+ * in.
  */
 final class WasiContext implements AutoCloseable {
     final WasiOptions options;
@@ -31,6 +32,9 @@ final class WasiContext implements AutoCloseable {
             fds.add(options.inherits(2) ? inherited(2) : StreamDescriptor.output(options.stderr()));
             for (Preopen preopen : options.preopens()) {
                 fds.add(open(preopen));
+            }
+            for (int listener : options.listeners()) {
+                fds.add(new FileDescriptor(listener, FileType.SOCKET_STREAM, Rights.SOCKET, 0, false, true));
             }
         } catch (RuntimeException e) {
             fds.close();

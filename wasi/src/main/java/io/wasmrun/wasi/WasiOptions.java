@@ -17,6 +17,7 @@ public final class WasiOptions {
     private final List<String> args;
     private final Map<String, String> env;
     private final List<Preopen> preopens;
+    private final List<Integer> listeners;
     private final InputStream stdin;
     private final OutputStream stdout;
     private final OutputStream stderr;
@@ -26,6 +27,7 @@ public final class WasiOptions {
         this.args = List.copyOf(b.args);
         this.env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
         this.preopens = List.copyOf(b.preopens);
+        this.listeners = List.copyOf(b.listeners);
         this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
@@ -46,6 +48,11 @@ public final class WasiOptions {
 
     public List<Preopen> preopens() {
         return preopens;
+    }
+
+    /** Listening sockets' descriptors, numbered after the preopened directories. */
+    public List<Integer> listeners() {
+        return listeners;
     }
 
     public InputStream stdin() {
@@ -70,6 +77,7 @@ public final class WasiOptions {
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<Preopen> preopens = new ArrayList<>();
+        private final List<Integer> listeners = new ArrayList<>();
         private InputStream stdin = InputStream.nullInputStream();
         private OutputStream stdout = OutputStream.nullOutputStream();
         private OutputStream stderr = OutputStream.nullOutputStream();
@@ -91,6 +99,15 @@ public final class WasiOptions {
 
         public Builder withPreopen(Preopen preopen) {
             preopens.add(preopen);
+            return this;
+        }
+
+        /**
+         * A listening socket (a Linux descriptor) the guest accepts connections on with {@code
+         * sock_accept}; the WASI host takes it over and closes it.
+         */
+        public Builder withListener(int socketFd) {
+            listeners.add(socketFd);
             return this;
         }
 

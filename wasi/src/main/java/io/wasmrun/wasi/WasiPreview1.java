@@ -33,6 +33,7 @@ public final class WasiPreview1 implements AutoCloseable {
         all.addAll(new ProcessFunctions(context).functions());
         all.addAll(new FdFunctions(context).functions());
         all.addAll(new PathFunctions(context).functions());
+        all.addAll(new SocketFunctions(context).functions());
         Poll poll = new Poll(context);
         all.add(function("poll_oneoff", "iiii", (m, a) -> poll.pollOneoff(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3])));
         this.functions = List.copyOf(all);

@@ -44,12 +44,6 @@ public final class LinuxFs {
         return Libc.syscall(Syscall.CLOSE, fd, 0, 0, 0, 0, 0);
     }
 
-    /** {@code dup(fd)}, close-on-exec. */
-    public static long dupCloexec(int fd) {
-        final int fDupfdCloexec = 1030;
-        return Libc.syscall(Syscall.FCNTL, fd, fDupfdCloexec, 0, 0, 0, 0);
-    }
-
     /** {@code read(fd, address, length)} into native memory. */
     public static long read(int fd, long address, long length) {
         return Libc.syscall(Syscall.READ, fd, address, length, 0, 0, 0);
