@@ -9,7 +9,10 @@ import java.security.NoSuchAlgorithmException;
  * Does the one-time work of a fresh JVM on two more threads while the main thread parses the
  * command line and loads the module: one links the native system-call downcall (the longest
  * step, needed when the first memory is reserved), the other initialises the JDK's security
- * providers (the module digest), Chicory's parser tables and its WASI host functions. Each is
+ * providers (the module digest), Chicory's parser tables, the WASI host functions and the JDK's
+ * logger lookup that {@code System.exit} makes (a service-loader and module-image scan of 5-10 ms
+ * that the main thread otherwise pays at its very end; Chicory 1.7.5's WASI did it here as a side
+ * effect of creating its logger). Each is
  * class initialisation the main thread would otherwise do itself a few milliseconds later; the
  * JVM runs each initialiser once, so whichever thread comes first does it and the other waits.
  * With one thread doing both, the main thread of a cached C program reached its first {@code
@@ -53,6 +56,7 @@ public final class StartupWarmup {
             MessageDigest.getInstance("SHA-256");
             Parser.parse(TINY_MODULE);
             io.wasmrun.wasi.WasiPreview1.create(io.wasmrun.wasi.WasiOptions.builder().build()).close();
+            System.getLogger("java.lang.Runtime").isLoggable(System.Logger.Level.DEBUG);
             return true;
         } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
             return false;
