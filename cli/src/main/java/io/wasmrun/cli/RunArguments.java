@@ -6,20 +6,27 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Applies the argument-order rule of {@code wasmrun run}: before MODULE every option must be
- * wasmrun's; after MODULE wasmrun's own options are still recognised, any other token goes to the
- * guest, and {@code --} hands everything after it to the guest unchanged.
+ * Applies the argument rule of {@code wasmrun run}, as wasmtime's: before MODULE every option is
+ * wasmrun's. After the MODULE of a WASI command every token is the guest's argv ({@code wasmrun
+ * app.wasm -V --dir x} passes {@code -V --dir x} to the guest), except {@code --invoke NAME}, so
+ * that {@code wasmrun m.wasm --invoke f 1 2} works. Once {@code --invoke} is given, before or after
+ * MODULE, the tokens after MODULE are the function's arguments and wasmrun's options: arguments
+ * are values, never option names, so negative numbers need no {@code --}. {@code --} hands
+ * everything after it to the guest or the function unchanged.
  *
  * <p>picocli cannot tell "unknown before MODULE" (an error) from "unknown after MODULE" (a guest
  * argument), so the tokens are reordered before parsing into {@code OPTIONS -- MODULE ARGS}.
  */
 final class RunArguments {
+    private static final String INVOKE = "--invoke";
+
     private RunArguments() {}
 
     static String[] normalize(CommandSpec run, String[] args) {
         List<String> ours = new ArrayList<>();
         List<String> positional = new ArrayList<>();
         boolean moduleSeen = false;
+        boolean invoking = false;
         for (int i = 0; i < args.length; i++) {
             String token = args[i];
             if (token.equals("--")) {
@@ -28,8 +35,10 @@ final class RunArguments {
                 }
                 break;
             }
-            OptionSpec option = optionNamed(run, token);
+            boolean invoke = token.equals(INVOKE) || token.startsWith(INVOKE + "=");
+            OptionSpec option = !moduleSeen || invoking || invoke ? optionNamed(run, token) : null;
             if (option != null) {
+                invoking |= invoke;
                 ours.add(token);
                 if (takesSeparateValue(option, token) && i + 1 < args.length) {
                     ours.add(args[++i]);
@@ -48,7 +57,6 @@ final class RunArguments {
         }
         return result.toArray(String[]::new);
     }
-
     private static OptionSpec optionNamed(CommandSpec spec, String token) {
         if (!token.startsWith("-") || token.length() < 2) {
             return null;

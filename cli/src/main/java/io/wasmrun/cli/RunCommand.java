@@ -62,9 +62,11 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                         "ARGS as argv, or with --invoke calls one exported function with ARGS as its",
                         "parameters and prints its results, one per line.",
                         "",
-                        "Options may stand before or after MODULE: after MODULE, wasmrun's own",
-                        "options are still recognised, any other token goes to the guest, and `--`",
-                        "hands everything after it to the guest unchanged.",
+                        "wasmrun's options go before MODULE. After the MODULE of a WASI command every",
+                        "token is the guest's (its -V, --help, --dir too), except --invoke NAME. With",
+                        "--invoke (before or after MODULE) the tokens after MODULE are the function's",
+                        "arguments (negative numbers need no `--`) and wasmrun's options. `--` hands",
+                        "everything after it to the guest unchanged.",
                         "")
                 .footer(
                         "",
@@ -72,7 +74,8 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                         "  wasmrun hello.wasm",
                         "  wasmrun --invoke fib fib.wasm 20",
                         "  wasmrun fib.wasm --invoke fib 20",
-                        "  wasmrun --dir .::/data --env NAME=world app.wasm -- --flag-for-the-guest");
+                        "  wasmrun fib.wasm --invoke divmod -7 2",
+                        "  wasmrun --dir .::/data --env NAME=world app.wasm --flag-for-the-guest");
         spec.addOption(
                 OptionSpecs.value("--invoke", "NAME", String.class, () -> invoke, v -> invoke = v)
                         .description(
