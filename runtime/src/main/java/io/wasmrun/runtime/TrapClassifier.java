@@ -19,6 +19,31 @@ final class TrapClassifier {
     private static final String COMPILED_FUNCTION_PREFIX = "func_";
     private static final int MAX_FRAMES = 20;
 
+    /**
+     * The spec's words for the traps the engines report in words of their own: a message that
+     * starts with one of these is that kind, whatever details follow (Chicory's compiler adds the
+     * address, signed, to an out-of-bounds access; its interpreter does not), so the same trap
+     * reads the same under every engine and allocator.
+     */
+    private static final List<String> SPEC_KINDS =
+            List.of(
+                    "out of bounds memory access",
+                    "out of bounds table access",
+                    "out of bounds array access",
+                    "undefined element",
+                    "uninitialized element",
+                    "indirect call type mismatch",
+                    "integer divide by zero",
+                    "integer overflow",
+                    "invalid conversion to integer",
+                    "unaligned atomic",
+                    "null function reference",
+                    "null structure reference",
+                    "null array reference",
+                    "null i31 reference",
+                    "cast failure",
+                    "call stack exhausted");
+
     private TrapClassifier() {}
 
     /**
@@ -59,6 +84,11 @@ final class TrapClassifier {
             return "unknown trap";
         }
         String lower = message.toLowerCase(Locale.ROOT);
+        for (String kind : SPEC_KINDS) {
+            if (lower.startsWith(kind)) {
+                return kind;
+            }
+        }
         if (lower.startsWith("trapped on unreachable")) {
             return "unreachable";
         }
