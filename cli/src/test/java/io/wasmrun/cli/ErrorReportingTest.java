@@ -48,6 +48,15 @@ class ErrorReportingTest {
     }
 
     @Test
+    void aDecoderFailureIsNamedNotShownAsAJavaException() {
+        // a function body of end, end, end: Chicory's parser fails with a NullPointerException
+        assertOneLineError(
+                run(testModule("extra-end.wasm")),
+                1,
+                "extra-end.wasm: malformed module: section size mismatch: a function body goes on after the `end` that closes it");
+    }
+
+    @Test
     void invalidModule() {
         var result = run(testModule("invalid.wasm"));
         assertEquals(1, result.exitCode());

@@ -1,5 +1,6 @@
 package io.wasmrun.runtime;
 
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.MalformedException;
 import com.dylibso.chicory.wasm.Parser;
@@ -10,7 +11,8 @@ import io.wasmrun.text.Wat;
 /**
  * Decodes and validates module bytes, binary or text format (detected by content, not by file
  * name), classifying every failure into a one-line {@link ModuleLoadException}: not wasm at all,
- * malformed text or binary, or invalid module.
+ * malformed text or binary, or invalid module. Messages are wasmrun's and Chicory's, never a Java
+ * exception's ({@link DecoderFailures}).
  */
 final class ModuleDecoder {
     private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6d};
@@ -33,9 +35,13 @@ final class ModuleDecoder {
         } catch (MalformedException e) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.MALFORMED, name, "malformed module: " + message(e), e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (ChicoryException e) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.MALFORMED, name, "malformed module: " + message(e), e);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Chicory's decoder failed with a Java exception: name the problem, not the exception
+            var problem = DecoderFailures.describe(e);
+            throw new ModuleLoadException(problem.kind(), name, problem.reason(), e);
         }
     }
 
@@ -72,7 +78,7 @@ final class ModuleDecoder {
     private static String message(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
+            return "the decoder gives no reason";
         }
         String prefix = "section size mismatch, unexpected end of section or function, ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;

@@ -12,6 +12,8 @@ import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import io.wasmrun.allocator.pooling.PrefilledTables;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleSource;
+import io.wasmrun.runtime.engine.EmptyElementSegments;
+import io.wasmrun.runtime.engine.InterpreterChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -179,19 +181,26 @@ public final class WasmRuntime implements AutoCloseable {
 
     /**
      * Links and allocates an instance without running any of its code; a failure here is never a
-     * trap (traps come from initialisation, which runs afterwards).
+     * trap (traps come from initialisation, which runs afterwards). The interpreter, also for the
+     * functions the compiler leaves to it, runs with wasmrun's {@link InterpreterChecks}.
      */
     private static Instance build(
             LoadedModule module, ImportValues imports, InstanceResources resources) {
         try {
-            return Instance.builder(module.wasm())
-                    .withImportValues(imports)
-                    .withMemoryFactory(resources::memory)
-                    .withTableFactory(resources::table)
-                    .withMachineFactory(module.machineFactory())
-                    .withInitialize(false)
-                    .withStart(false)
-                    .build();
+            var checks = new InterpreterChecks();
+            Instance instance =
+                    Instance.builder(module.wasm())
+                            .withImportValues(imports)
+                            .withMemoryFactory(resources::memory)
+                            .withTableFactory(resources::table)
+                            .withMachineFactory(module.machineFactory())
+                            .withUnsafeExecutionListener(checks)
+                            .withInitialize(false)
+                            .withStart(false)
+                            .build();
+            checks.bind(instance);
+            EmptyElementSegments.makeOutOfBoundsTrap(instance);
+            return instance;
         } catch (RuntimeException e) {
             throw Instantiation.notATrap(e, module);
         }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.pooling.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.runtime.Engine;
 import io.wasmrun.runtime.WasmRuntime;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,44 @@ class ScriptRunnerTest {
             assertEquals(33, result.passed(), "the text module of assert_malformed goes through the text parser");
             assertEquals(List.of(), result.skips());
             assertEquals(0, allocator.liveCoreInstances(), "every instance, spectest's too, is returned");
+        }
+    }
+
+    /**
+     * The engine regressions of {@code wast/bounds}: guest operands at the edges of the 32-bit
+     * range (effective addresses past 4 GiB, table offsets of 0xFFFFFFFF, sums that wrap an int),
+     * with exactly the spec's results, in every configuration. Pooling allows as many memories
+     * and tables per module as the scripts define, as the spec suite's pooling configuration does.
+     */
+    static Stream<Arguments> boundsScripts() {
+        Supplier<InstanceAllocator> onDemand = OnDemandInstanceAllocator::new;
+        Supplier<InstanceAllocator> pooling = () -> new PoolingInstanceAllocator(
+                PoolingConfig.defaults().withMaxMemoriesPerModule(10).withMaxTablesPerModule(10));
+        Map<String, Integer> scripts = new LinkedHashMap<>();
+        scripts.put("bounds/memory-address.wast", 48);
+        scripts.put("bounds/memory-bulk.wast", 29);
+        scripts.put("bounds/table-init.wast", 34);
+        scripts.put("bounds/table-grow.wast", 18);
+        scripts.put("bounds/table-copy-fill.wast", 46);
+        scripts.put("bounds/decoder.wast", 4);
+        return scripts.entrySet().stream().flatMap(script -> Stream.of(
+                Arguments.of("on-demand", onDemand, Engine.COMPILER, script.getKey(), script.getValue()),
+                Arguments.of("on-demand", onDemand, Engine.INTERPRETER, script.getKey(), script.getValue()),
+                Arguments.of("pooling", pooling, Engine.COMPILER, script.getKey(), script.getValue()),
+                Arguments.of("pooling", pooling, Engine.INTERPRETER, script.getKey(), script.getValue())));
+    }
+
+    @ParameterizedTest(name = "{3} {0}/{2}")
+    @MethodSource("boundsScripts")
+    void operandsAtTheEdgesOfTheAddressSpaceBehaveAsTheSpecSays(
+            String name, Supplier<InstanceAllocator> allocators, Engine engine, String script, int assertions) {
+        try (InstanceAllocator allocator = allocators.get()) {
+            ScriptResult result = run(allocator, engine, NATIVE, script);
+
+            assertEquals(List.of(), result.failures().stream().map(result::describe).toList());
+            assertEquals(List.of(), result.skips());
+            assertEquals(assertions, result.passed());
+            assertEquals(0, allocator.liveCoreInstances(), "every instance is returned");
         }
     }
 

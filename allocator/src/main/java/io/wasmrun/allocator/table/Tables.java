@@ -1,5 +1,6 @@
 package io.wasmrun.allocator.table;
 
+import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.types.Table;
 import com.dylibso.chicory.wasm.types.TableLimits;
@@ -23,6 +24,21 @@ public final class Tables {
                         declared.elementType(),
                         new TableLimits(limits.min(), limits.max(), limits.shared()),
                         declared.initialize());
-        return new TableInstance(own, initRef);
+        return new GrowChecked(own, initRef);
+    }
+
+    /** Chicory's table, growing only when the unsigned delta fits its maximum. */
+    private static final class GrowChecked extends TableInstance {
+        GrowChecked(Table table, int initRef) {
+            super(table, initRef);
+        }
+
+        @Override
+        public int grow(int delta, int value, Instance instance) {
+            if ((long) size() + Integer.toUnsignedLong(delta) > limits().max()) {
+                return -1;
+            }
+            return super.grow(delta, value, instance);
+        }
     }
 }

@@ -185,6 +185,23 @@ class OnDemandInstanceAllocatorTest {
     }
 
     @Test
+    void aTableGrowsByAnUnsignedDeltaOrReturnsMinusOne() {
+        try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator();
+                Allocated allocated = instantiate(allocator, Engine.INTERPRETER)) {
+            var table = allocated.instance().table(0);
+            // Chicory's TableInstance added size + delta as ints: NegativeArraySizeException
+            assertEquals(-1, table.grow(Integer.MAX_VALUE, 0, allocated.instance()));
+            assertEquals(-1, table.grow(Integer.MAX_VALUE - 1, 0, allocated.instance()));
+            assertEquals(-1, table.grow(-1, 0, allocated.instance()), "0xFFFFFFFF elements");
+            assertEquals(-1, table.grow(Integer.MIN_VALUE, 0, allocated.instance()));
+            assertEquals(-1, table.grow((int) table.limits().max() - 1, 0, allocated.instance()));
+            assertEquals(2, table.size());
+            assertEquals(2, table.grow(3, 0, allocated.instance()));
+            assertEquals(5, table.size());
+        }
+    }
+
+    @Test
     void aDataSegmentPastTheMemoryFailsInstantiationAndLeaksNothing() {
         try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator()) {
             WasmModule module = TestModules.load("oob-data.wasm");

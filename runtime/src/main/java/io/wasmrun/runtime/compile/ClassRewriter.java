@@ -10,7 +10,9 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Rewrites one class of Chicory's generated code before it is stored and loaded, method by method:
- * comparisons that feed a branch become the JVM's compare-and-jump ({@link CompareFuser}), then
+ * calls of Chicory helpers that check guest operands in 32-bit arithmetic go to wasmrun's versions
+ * instead ({@link EngineCallRedirect}, in every method), comparisons that feed a branch become
+ * the JVM's compare-and-jump ({@link CompareFuser}), then
  * every loop header is made to start with an empty operand stack so HotSpot can compile the loop
  * on-stack ({@link LoopHeaderSpiller}). Stack map frames are recomputed. A class neither pass
  * changes comes back as it was; a method that the spill code would push over the JVM's 64 KiB
@@ -32,7 +34,7 @@ public final class ClassRewriter {
         return new ClassRewriter(com.dylibso.chicory.runtime.Machine.class.getClassLoader());
     }
 
-    /** The rewritten class file, or {@code classFile} itself when neither pass changes anything. */
+    /** The rewritten class file, or {@code classFile} itself when no pass changes anything. */
     public byte[] rewrite(byte[] classFile) {
         Set<String> keep = new HashSet<>();
         while (true) {
@@ -40,6 +42,7 @@ public final class ClassRewriter {
             new ClassReader(classFile).accept(node, ClassReader.SKIP_FRAMES);
             boolean changed = false;
             for (MethodNode method : node.methods) {
+                changed |= EngineCallRedirect.rewrite(method);
                 if (!keep.contains(method.name + method.desc)) {
                     changed |= CompareFuser.rewrite(method);
                     changed |= LoopHeaderSpiller.rewrite(node.name, method);

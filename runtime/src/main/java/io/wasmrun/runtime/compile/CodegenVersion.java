@@ -9,12 +9,12 @@ import java.util.Properties;
  * The versions that decide whether stored compiled classes still fit this build: Chicory's (its
  * code generator and the runtime classes the generated code calls) and wasmrun's own bytecode
  * rewriting. Bump {@link #REWRITER} whenever {@link ClassRewriter} or one of its passes
- * ({@link CompareFuser}, {@link LoopHeaderSpiller}) changes the code they emit, or the stored jar's contents change, so every cache entry and
+ * ({@link EngineCallRedirect}, {@link CompareFuser}, {@link LoopHeaderSpiller}) changes the code they emit, or the stored jar's contents change, so every cache entry and
  * precompiled artifact made before is rejected.
  */
 public final class CodegenVersion {
     /** The version of wasmrun's rewriting of Chicory's classes. */
-    public static final int REWRITER = 3;
+    public static final int REWRITER = 4;
 
     private static final String CHICORY = readChicoryVersion();
 

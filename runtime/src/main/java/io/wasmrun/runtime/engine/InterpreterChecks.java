@@ -1,0 +1,108 @@
+package io.wasmrun.runtime.engine;
+
+import com.dylibso.chicory.runtime.ExecutionListener;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.MStack;
+import com.dylibso.chicory.runtime.OpcodeImpl;
+import com.dylibso.chicory.runtime.WasmRuntimeException;
+import com.dylibso.chicory.wasm.types.Instruction;
+
+/**
+ * Runs before every instruction of Chicory 1.7.5's interpreter on one instance (its execution
+ * listener; the compiler engine's interpreted functions go through it too, compiled code never
+ * does) and takes over the instructions whose operands the interpreter gets wrong:
+ *
+ * <ul>
+ *   <li>{@code i32.store8}, {@code i64.store8} and {@code i64.store32}: the interpreter computes
+ *       the address as {@code (int) (offset + (int) base)} without the check its other loads and
+ *       stores make ({@code InterpreterMachine.readMemPtr}), so an effective address at or past
+ *       2^32 wraps into the memory: {@code i32.store8 offset=0xFFFFFFF0} at base {@code 0x20}
+ *       wrote address 16. The effective address is checked here, unsigned base plus unsigned
+ *       offset in 64 bits; below 2^32 the truncated int is that address, which the memory
+ *       bounds-checks as unsigned.
+ *   <li>{@code table.init}, {@code table.copy} and {@code table.fill}: done here by {@link
+ *       TableOps}, which then leaves zero operands on the stack, so the interpreter's own version
+ *       ({@code OpcodeImpl}) copies zero elements at offset 0, which is always in bounds.
+ * </ul>
+ *
+ * <p>Every other instruction costs one switch on its opcode.
+ */
+public final class InterpreterChecks implements ExecutionListener {
+    private static final long ADDRESS_SPACE = 1L << 32;
+
+    private Instance instance;
+
+    /** Binds the listener to its instance, after {@code Instance.Builder.build()}. */
+    public void bind(Instance instance) {
+        this.instance = instance;
+    }
+
+    @Override
+    public void onExecution(Instruction instruction, MStack stack) {
+        switch (instruction.opcode()) {
+            case I32_STORE8, I64_STORE8 -> checkStore(instruction, stack, 1);
+            case I64_STORE32 -> checkStore(instruction, stack, 4);
+            case TABLE_INIT -> tableInit(instruction, stack);
+            case TABLE_COPY -> tableCopy(instruction, stack);
+            case TABLE_FILL -> tableFill(instruction, stack);
+            default -> {}
+        }
+    }
+
+    /** Stack: base, value (top). Memarg operands: alignment, offset, memory index. */
+    private static void checkStore(Instruction instruction, MStack stack, int width) {
+        long base = stack.array()[stack.size() - 2] & 0xFFFF_FFFFL;
+        long offset = instruction.operand(1);
+        if (base + offset + width > ADDRESS_SPACE) {
+            throw new WasmRuntimeException("out of bounds memory access");
+        }
+    }
+
+    /** Stack: d, s, n (top). Operands: element segment, table. */
+    private void tableInit(Instruction instruction, MStack stack) {
+        long[] values = stack.array();
+        int top = stack.size();
+        TableOps.init(
+                instance,
+                (int) instruction.operand(1),
+                (int) instruction.operand(0),
+                (int) values[top - 1],
+                (int) values[top - 2],
+                (int) values[top - 3]);
+        clear(values, top);
+    }
+
+    /** Stack: d, s, n (top). Operands: destination table, source table. */
+    private void tableCopy(Instruction instruction, MStack stack) {
+        long[] values = stack.array();
+        int top = stack.size();
+        TableOps.copy(
+                instance,
+                (int) instruction.operand(1),
+                (int) instruction.operand(0),
+                (int) values[top - 1],
+                (int) values[top - 2],
+                (int) values[top - 3]);
+        clear(values, top);
+    }
+
+    /** Stack: d, value, n (top). Operand: table. */
+    private void tableFill(Instruction instruction, MStack stack) {
+        long[] values = stack.array();
+        int top = stack.size();
+        TableOps.fill(
+                instance,
+                (int) instruction.operand(0),
+                (int) values[top - 1],
+                OpcodeImpl.boxForTable(values[top - 2], instance),
+                (int) values[top - 3]);
+        clear(values, top);
+    }
+
+    /** Leaves (0, 0, 0) as the three operands: the interpreter's own version then does nothing. */
+    private static void clear(long[] values, int top) {
+        values[top - 1] = 0;
+        values[top - 2] = 0;
+        values[top - 3] = 0;
+    }
+}
