@@ -92,7 +92,7 @@ class ValidateAndInspectTest {
     @Test
     void runHelpDocumentsTheArgumentOrderRule() {
         var result = run("run", "--help");
-        assertTrue(result.out().contains("after MODULE, wasmrun's own\noptions are still recognised, any other token goes to the guest"), result.out());
+        assertTrue(result.out().contains("After the MODULE of a WASI command every\ntoken is the guest's"), result.out());
     }
 
     @Test
