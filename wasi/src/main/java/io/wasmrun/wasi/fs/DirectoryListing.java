@@ -44,13 +44,22 @@ public final class DirectoryListing {
                     long inode = buffer.get(ValueLayout.JAVA_LONG, at);
                     int recordLength = Short.toUnsignedInt(buffer.get(ValueLayout.JAVA_SHORT, at + 16));
                     int dtype = Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, at + 18));
-                    byte[] name = buffer.asSlice(at + 19).getString(0).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] name = nameBytes(buffer, at + 19, at + recordLength);
                     entries.add(new Entry(inode, type(fd, dtype, name), name));
                     at += recordLength;
                 }
             }
         }
         return new DirectoryListing(entries);
+    }
+
+    /** A name's bytes as the file system has them (not necessarily UTF-8), up to its NUL. */
+    private static byte[] nameBytes(MemorySegment buffer, long start, long end) {
+        long nul = start;
+        while (nul < end && buffer.get(ValueLayout.JAVA_BYTE, nul) != 0) {
+            nul++;
+        }
+        return buffer.asSlice(start, nul - start).toArray(ValueLayout.JAVA_BYTE);
     }
 
     private static byte type(int fd, int dtype, byte[] name) {
