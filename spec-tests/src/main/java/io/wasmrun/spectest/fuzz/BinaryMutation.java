@@ -27,6 +27,9 @@ final class BinaryMutation {
     static final Pattern LEAK =
             Pattern.compile("(java\\.[a-z]+\\.[A-Z]\\w*|\\b\\w+(Exception|Error)\\b|Index -?\\d+ out of bounds for length \\d+|out of bounds for length|Cannot invoke|Cannot read|because \"|\\bnull\\b)");
 
+    /** Mutants made from each generated module. */
+    static final int MUTANTS_PER_MODULE = 8;
+
     private final FuzzOptions options;
     private final PrintStream out;
 
@@ -121,25 +124,32 @@ final class BinaryMutation {
                 ? FuzzExpectations.read(options.expectations())
                 : FuzzExpectations.none();
         int known = 0;
+        int stopped = 0;
         NodeOracle oracle = options.oracle().equals("node") ? new NodeOracle(options.node(), NodeOracle.extractScript(dir), options.timeout()) : null;
         try (Worker worker = new Worker(dir, oracle, options.configs(), options.timeout(), options.nanRule())) {
+            Generated base = null;
             for (int i = 0; i < options.count(); i++) {
                 String label = options.seed() + "-" + i;
-                SplittableRandom random = Fuzz.moduleRandom(options.seed() ^ 0x5EED_0F_B17EL, i);
-                Generated base;
-                try {
-                    base = options.generators().contains("ttf") && (!options.generators().contains("edge") || random.nextDouble() >= options.edgeShare())
-                            ? ttf.generate(random, dir)
-                            : edge.generate(random);
-                } catch (IOException | RuntimeException e) {
-                    progress.completed(label, "mutant " + label + ": generator failed: " + e.getMessage());
+                if (i % MUTANTS_PER_MODULE == 0) {
+                    SplittableRandom random = Fuzz.moduleRandom(options.seed() ^ 0x5EED_0F_B17EL, i / MUTANTS_PER_MODULE);
+                    try {
+                        base = options.generators().contains("ttf") && (!options.generators().contains("edge") || random.nextDouble() >= options.edgeShare())
+                                ? ttf.generate(random, dir)
+                                : edge.generate(random);
+                    } catch (IOException | RuntimeException e) {
+                        base = null;
+                    }
+                }
+                if (base == null) {
+                    progress.completed(label, "mutant " + label + ": generator failed");
                     continue;
                 }
-                byte[] mutant = mutate(base.bytes(), random);
+                byte[] mutant = mutate(base.bytes(), Fuzz.moduleRandom(options.seed() ^ 0x3A7E_0F_B17EL, i));
                 Path path = dir.resolve("mutant.wasm");
                 Files.write(path, mutant);
                 Evaluation e = worker.evaluate(path, mutant, true);
                 runs += e.traces().size();
+                stopped += (int) e.traces().values().stream().filter(Trace::stopped).count();
                 boolean anyAccepted = false;
                 List<String> found = new ArrayList<>();
                 for (var entry : e.traces().entrySet()) {
@@ -187,7 +197,8 @@ final class BinaryMutation {
         }
         progress.finish();
         double minutes = Math.max(1, (System.nanoTime() - start) / 1_000_000) / 60000.0;
-        out.printf("%d mutants (%d accepted by wasmrun) in %.1f min: %.0f mutants/min%n", options.count(), accepted, minutes, options.count() / minutes);
+        out.printf("%d mutants of %d modules (%d accepted by wasmrun, %d runs stopped at the %d s timeout) in %.1f min: %.0f mutants/min%n", options.count(),
+                (options.count() + MUTANTS_PER_MODULE - 1) / MUTANTS_PER_MODULE, accepted, stopped, options.timeout().toSeconds(), minutes, options.count() / minutes);
         if (!signatures.isEmpty()) {
             out.println("findings (signature [configuration]: mutants):");
             signatures.forEach((k, n) -> out.printf("  %-90s %5d  %s%n", k, n, examples.get(k)));

@@ -35,7 +35,8 @@ import java.util.Locale;
  * @param wasmOpt the wasm-opt command
  * @param wasmReduce the wasm-reduce command
  * @param inputSize the mean size of translate-to-fuzz's random input, in bytes
- * @param timeout how long one engine may take with one module
+ * @param timeout how long one engine may take with one module (default 60 s, 10 s for mutants,
+ *     which often loop for ever once their hang limit is broken)
  * @param paths modules for {@code replay}, failure folders for {@code reduce}
  * @param maxSaved how many modules to keep per divergence signature and configuration set
  */
@@ -64,6 +65,11 @@ record FuzzOptions(
         Duration timeout,
         List<Path> paths,
         int maxSaved) {
+
+    @Override
+    public Duration timeout() {
+        return timeout != null ? timeout : Duration.ofSeconds(mode.startsWith("mutate") ? 10 : 60);
+    }
 
     static final String USAGE =
             """
@@ -100,7 +106,7 @@ record FuzzOptions(
         String wasmOpt = "wasm-opt";
         String wasmReduce = "wasm-reduce";
         int inputSize = 8192;
-        Duration timeout = Duration.ofSeconds(60);
+        Duration timeout = null;
         List<Path> paths = new ArrayList<>();
         int maxSaved = 3;
         for (int i = 0; i < args.length; i++) {

@@ -102,16 +102,16 @@ public final class TraceComparator {
             return "event:" + tag(x) + ":" + tag(y);
         }
         if (x instanceof Event.Trapped t && !(y instanceof Event.Trapped)) {
-            return y instanceof Event.Rejected ? "rejects-valid" : "missing-trap:" + t.slug();
+            return y instanceof Event.Rejected r ? "rejects-valid:" + reason(r.message()) : "missing-trap:" + t.slug();
         }
         if (y instanceof Event.Trapped t && !(x instanceof Event.Trapped)) {
-            return x instanceof Event.Rejected ? "accepts-invalid" : "unexpected-trap:" + t.slug();
+            return x instanceof Event.Rejected r ? "accepts-invalid:" + reason(r.message()) : "unexpected-trap:" + t.slug();
         }
-        if (x instanceof Event.Rejected && !(y instanceof Event.Rejected)) {
-            return "accepts-invalid";
+        if (x instanceof Event.Rejected r && !(y instanceof Event.Rejected)) {
+            return "accepts-invalid:" + reason(r.message());
         }
-        if (y instanceof Event.Rejected && !(x instanceof Event.Rejected)) {
-            return "rejects-valid";
+        if (y instanceof Event.Rejected r && !(x instanceof Event.Rejected)) {
+            return "rejects-valid:" + reason(r.message());
         }
         if (x.getClass() != y.getClass()) {
             return "event:" + tag(x) + ":" + tag(y);
@@ -124,6 +124,23 @@ public final class TraceComparator {
             case Event.MemoryState m -> m.state().equals(((Event.MemoryState) y).state()) ? null : "memory-state";
             default -> null;
         };
+    }
+
+    /**
+     * A rejection message as a signature word, without what varies between modules: V8's
+     * {@code WebAssembly.Module(): Compiling function #23 failed: function body must end with "end"
+     * opcode @+3409} is {@code function-body-must-end-with-end-opcode}; wasmrun's
+     * {@code m.wasm: malformed module: ...} loses the file name.
+     */
+    static String reason(String message) {
+        String m = message;
+        m = m.replaceFirst("^WebAssembly\\.Module\\(\\):\\s*", "");
+        m = m.replaceFirst("^Compiling function #\\d+(:\"[^\"]*\")? failed:\\s*", "");
+        m = m.replaceFirst("^[^:\\s]+\\.wasm:\\s*", "");
+        m = m.replaceAll("@\\+\\d+", "").replaceAll("0x[0-9a-fA-F]+|\\d+", "");
+        m = m.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("(^-+|-+$)", "");
+        String[] words = m.split("-");
+        return String.join("-", java.util.Arrays.copyOf(words, Math.min(words.length, 8)));
     }
 
     private String traps(Event.Trapped x, Event.Trapped y) {

@@ -162,7 +162,11 @@ class TraceComparatorTest {
     void rejectionsMatchRejectionsWhateverTheMessage() {
         Trace v8 = Trace.of(new Event.Rejected("WebAssembly.Module(): expected magic word"));
         assertEquals(List.of(), comparator.compare(v8, Trace.of(new Event.Rejected("m.wasm: not a WebAssembly module"))));
-        assertEquals("accepts-invalid", only(comparator.compare(v8, Trace.of(call("a"), returned()))));
-        assertEquals("rejects-valid", only(comparator.compare(Trace.of(call("a"), returned()), Trace.of(new Event.Rejected("invalid")))));
+        assertEquals("accepts-invalid:expected-magic-word", only(comparator.compare(v8, Trace.of(call("a"), returned()))));
+        assertEquals("rejects-valid:invalid-module-type-mismatch", only(comparator.compare(Trace.of(call("a"), returned()),
+                Trace.of(new Event.Rejected("m.wasm: invalid module: type mismatch")))));
+        Trace bodyEnd = Trace.of(new Event.Rejected("WebAssembly.Module(): Compiling function #23 failed: function body must end with \"end\" opcode @+3409"));
+        assertEquals("accepts-invalid:function-body-must-end-with-end-opcode", only(comparator.compare(bodyEnd, Trace.of(call("a"), returned()))));
+        assertEquals("field-name-no-valid-utf-string", TraceComparator.reason("WebAssembly.Module(): field name: no valid UTF-8 string @+606"));
     }
 }
