@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian tools the tests use when they are missing and we are allowed to (root, or
-# CI): wabt (wast2json, wat2wasm) and clang with wasi-libc (C to wasm32-wasi). Without them the
-# tests that need them use committed binaries or are skipped with a message.
+# CI): wabt (wast2json, wat2wasm), clang with wasi-libc (C to wasm32-wasi) and binaryen (wasm-opt
+# and wasm-reduce, for scripts/fuzz). Without them the tests that need them use committed binaries
+# or are skipped with a message.
 set -uo pipefail
 missing=()
 command -v wast2json >/dev/null 2>&1 || missing+=(wabt)
+command -v wasm-opt >/dev/null 2>&1 || missing+=(binaryen)
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 command -v wasm-ld >/dev/null 2>&1 || missing+=(lld)
 [ -d /usr/share/wasi-sysroot ] || [ -d /usr/lib/wasm32-wasi ] || [ -f /usr/include/wasm32-wasi/stdio.h ] || missing+=(wasi-libc)

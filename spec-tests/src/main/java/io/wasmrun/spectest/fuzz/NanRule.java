@@ -1,0 +1,38 @@
+package io.wasmrun.spectest.fuzz;
+
+/**
+ * How two floats compare when at least one is a NaN. The spec leaves a NaN result's sign and
+ * payload to the engine (only canonical inputs guarantee a canonical result), so no rule compares
+ * payload bits. Every other value, including the sign of zero, compares by its bits.
+ */
+public enum NanRule {
+    /**
+     * Any NaN matches any NaN (binaryen's fuzzer: {@code numbers_are_close_enough} in
+     * {@code scripts/fuzz_opt.py} ignores a NaN's bits).
+     */
+    ANY,
+    /**
+     * NaNs match when both are quiet (canonical or arithmetic, any sign and payload) or both
+     * signalling. Arithmetic never produces a signalling NaN and loads, stores, constants,
+     * reinterpretations and sign operations keep one unchanged, so a quiet NaN against a
+     * signalling one means one engine is wrong (Chicory 1.7.5's f32.min, for example, returns a
+     * signalling operand as it is).
+     */
+    QUIETNESS;
+
+    /** Whether {@code actual} matches {@code expected} under this rule. */
+    public boolean matches(Value expected, Value actual) {
+        if (!expected.type().equals(actual.type())) {
+            return false;
+        }
+        if (!expected.isFloat()) {
+            return expected.text().equals(actual.text());
+        }
+        Value.NanClass e = expected.nanClass();
+        Value.NanClass a = actual.nanClass();
+        if (e == Value.NanClass.NONE || a == Value.NanClass.NONE) {
+            return expected.bits() == actual.bits();
+        }
+        return this == ANY || e.isQuiet() == a.isQuiet();
+    }
+}
