@@ -138,32 +138,36 @@ class PathResolverTest {
     @MethodSource("resolvers")
     void aLinkSwappedForADirectoryWhileResolvingNeverLeadsOut(PathResolver resolver) throws Exception {
         Path flip = box.resolve("flip");
-        Path staged = box.resolve("staged");
-        Path link = box.resolve("staged-link");
+        Path parked = box.resolve("parked");
+        Files.createDirectories(parked);
+        Files.writeString(parked.resolve("secret"), "inside");
+        Files.createSymbolicLink(flip, root.resolve("outside"));
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread flipper = new Thread(() -> {
             try {
                 while (!stop.get()) {
-                    Files.createDirectories(staged);
-                    Files.writeString(staged.resolve("secret"), "inside");
-                    Files.move(staged, flip, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    Files.createSymbolicLink(link, root.resolve("outside"));
-                    Files.delete(flip.resolve("secret"));
                     Files.delete(flip);
-                    Files.move(link, flip, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    Files.delete(flip);
+                    Files.move(parked, flip, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    hold();
+                    Files.move(flip, parked, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.createSymbolicLink(flip, root.resolve("outside"));
+                    hold();
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (java.io.IOException | RuntimeException e) {
+                failure.set(e);
             }
         });
         flipper.start();
         int opened = 0;
+        int refused = 0;
+        long deadline = System.nanoTime() + 20_000_000_000L;
         try {
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; (i < 2_000 || opened == 0 || refused == 0) && System.nanoTime() < deadline; i++) {
                 long fd = resolver.open(boxFd, "flip/secret", OpenFlags.O_RDONLY, 0);
                 if (fd < 0) {
-                    assertTrue(fd == -Errnos.EXDEV || fd == -Errnos.ENOENT || fd == -Errnos.ENOTDIR, "errno " + -fd);
+                    assertTrue(fd == -Errnos.EXDEV || fd == -Errnos.ENOENT, "errno " + -fd);
+                    refused += fd == -Errnos.EXDEV ? 1 : 0;
                     continue;
                 }
                 opened++;
@@ -180,7 +184,17 @@ class PathResolverTest {
             stop.set(true);
             flipper.join();
         }
-        assertTrue(opened > 0, "the race never let an open through: the test did not exercise it");
+        assertTrue(failure.get() == null, "the flipper failed: " + failure.get());
+        assertTrue(opened > 0, "the directory state was never opened: the race was not exercised");
+        assertTrue(refused > 0, "the link state was never refused: the race was not exercised");
+    }
+
+    /** Keeps the current state for a short random while, so that both states get hit. */
+    private static void hold() {
+        int spins = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000);
+        for (int i = 0; i < spins; i++) {
+            Thread.onSpinWait();
+        }
     }
 
     private void assertContent(PathResolver resolver, String path, String expected) {
