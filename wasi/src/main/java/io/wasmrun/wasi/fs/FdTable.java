@@ -78,11 +78,6 @@ public final class FdTable implements AutoCloseable {
         replaced.close();
     }
 
-    /** One past the highest number ever used. */
-    public int size() {
-        return slots.size();
-    }
-
     @Override
     public void close() {
         for (int i = 0; i < slots.size(); i++) {

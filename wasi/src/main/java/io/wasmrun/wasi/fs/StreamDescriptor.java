@@ -33,11 +33,6 @@ public final class StreamDescriptor extends Descriptor {
         return new StreamDescriptor(null, out);
     }
 
-    /** Whether it is readable; otherwise it is writable. */
-    public boolean readable() {
-        return in != null;
-    }
-
     /** Bytes that can be read without blocking, for {@code poll_oneoff}. */
     public long available() {
         try {

@@ -7,16 +7,12 @@ public final class Errnos {
     public static final int EINTR = 4;
     public static final int EBADF = 9;
     public static final int EAGAIN = 11;
-    public static final int EACCES = 13;
     public static final int EEXIST = 17;
     public static final int EXDEV = 18;
     public static final int ENOTDIR = 20;
-    public static final int EISDIR = 21;
     public static final int EINVAL = 22;
-    public static final int ESPIPE = 29;
     public static final int ELOOP = 40;
     public static final int ENOSYS = 38;
-    public static final int E2BIG = 7;
 
     private Errnos() {}
 }
