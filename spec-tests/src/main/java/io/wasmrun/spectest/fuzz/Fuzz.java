@@ -313,9 +313,17 @@ public final class Fuzz {
         Path dir = options.out().resolve("work").resolve("replay");
         int divergent = 0;
         try (Worker worker = new Worker(dir, newOracle(dir), options.configs(), options.timeout(), options.nanRule())) {
-            for (Path path : options.paths()) {
-                Evaluation e = worker.evaluate(path, Files.readAllBytes(path), options.compareMemory());
-                out.println("== " + path);
+            for (Path given : options.paths()) {
+                Path path = given;
+                byte[] bytes = Files.readAllBytes(given);
+                if (io.wasmrun.text.Wat.looksLikeText(bytes)) {
+                    // V8 reads binaries only: encode the text with wasmrun's parser
+                    bytes = io.wasmrun.text.Wat.toBinary(bytes, given.getFileName().toString());
+                    path = dir.resolve(given.getFileName().toString().replaceFirst("\\.wat$", "") + ".wasm");
+                    Files.write(path, bytes);
+                }
+                Evaluation e = worker.evaluate(path, bytes, options.compareMemory());
+                out.println("== " + given);
                 if (e.oracle() != null) {
                     out.print("V8:\n" + e.oracle().describe());
                 }
