@@ -41,7 +41,9 @@ final class Reducer {
         Path work = dir.resolve("reduce");
         Files.createDirectories(work);
         Path input = work.resolve("input.wasm");
-        Files.copy(dir.resolve("module.wasm"), input, StandardCopyOption.REPLACE_EXISTING);
+        // reducing again goes on from the last reduction (one stopped at --reduce-time, say)
+        boolean again = Files.exists(dir.resolve("reduced.wasm")) && !Files.exists(dir.resolve("module.wat"));
+        Files.copy(dir.resolve(again ? "reduced.wasm" : "module.wasm"), input, StandardCopyOption.REPLACE_EXISTING);
         Path test = work.resolve("test.wasm");
         Path best = work.resolve("work.wasm");
         Files.deleteIfExists(best);
@@ -69,6 +71,10 @@ final class Reducer {
                             + "[ \"$verdict\" = same ] && exit 1\n"
                             + "exit 0\n");
             String verdict = check(worker, target, input);
+            if (!verdict.equals("same") && again) {
+                Files.copy(dir.resolve("module.wasm"), input, StandardCopyOption.REPLACE_EXISTING);
+                verdict = check(worker, target, input);
+            }
             if (!verdict.equals("same")) {
                 return "not reduced: the divergence does not reproduce on the saved module (" + verdict + ")";
             }
@@ -96,6 +102,10 @@ final class Reducer {
                 return "not reduced: wasm-reduce left no module that still diverges (see " + work.resolve("wasm-reduce.log") + ")";
             }
             Path reduced = dir.resolve("reduced.wasm");
+            if (Files.size(best) > Files.size(input)) {
+                // binaryen's passes can grow a module; keep what we started from then
+                Files.copy(input, best, StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.copy(best, reduced, StandardCopyOption.REPLACE_EXISTING);
             String wat = Tools.wat(reduced, options.wasmOpt(), target.features());
             if (wat != null) {

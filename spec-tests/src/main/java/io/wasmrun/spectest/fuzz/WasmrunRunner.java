@@ -94,6 +94,11 @@ final class WasmrunRunner implements AutoCloseable {
         } catch (WasmTrap trap) {
             trapped(trap);
             return;
+        } catch (ModuleLoadException e) {
+            // Chicory validates some things only when it builds the instance (an unknown function
+            // in an element segment): a clean rejection, later than V8's
+            events.add(e.kind() == ModuleLoadException.Kind.UNSUPPORTED ? new Event.Stopped("unsupported: " + e.problem()) : new Event.Rejected(e.getMessage()));
+            return;
         } catch (WasmrunException e) {
             events.add(failedInstantiation(e));
             return;

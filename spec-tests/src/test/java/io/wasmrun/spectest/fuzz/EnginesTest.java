@@ -117,6 +117,17 @@ class EnginesTest {
     }
 
     @Test
+    void onlyDivergencesANanPayloadCanCauseAreCheckedAgainWithoutNans() {
+        assertTrue(Fuzz.nanSensitive("memory-state:end"), "a stored NaN");
+        assertTrue(Fuzz.nanSensitive("log-value:i64"), "a reinterpreted NaN");
+        assertTrue(Fuzz.nanSensitive("event:log:result"), "a branch on a reinterpreted NaN");
+        assertTrue(!Fuzz.nanSensitive("missing-trap:memory-out-of-bounds@memory.init"));
+        assertTrue(!Fuzz.nanSensitive("log-value:f32:1ulp"));
+        assertTrue(!Fuzz.nanSensitive("log-nan:f32"));
+        assertTrue(!Fuzz.nanSensitive("escaped:java.lang.NegativeArraySizeException@TableInstance.grow"));
+    }
+
+    @Test
     void moduleRandomnessDependsOnSeedAndIndexOnly() {
         SplittableRandom a = Fuzz.moduleRandom(5, 17);
         SplittableRandom b = Fuzz.moduleRandom(5, 17);
