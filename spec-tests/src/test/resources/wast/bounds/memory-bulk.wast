@@ -41,3 +41,39 @@
 (assert_trap (module (memory 1) (data (i32.const 0xFFFFFFFF) "a")) "out of bounds memory access")
 (assert_trap (module (memory 1) (data (i32.const 0xFFFF) "ab")) "out of bounds memory access")
 (module (memory 1) (data (i32.const 0x10000) ""))
+
+;; Instantiation drops active data segments: memory.init from one is memory.init from an empty
+;; segment, in every memory, also when the pooling allocator's copy-on-write image wrote the data.
+;; Every instance has its own segments: a second instance gets the data again.
+(module $active
+  (memory $m0 1)
+  (memory $m1 1)
+  (data $a0 (i32.const 8) "\01\02\03\04")
+  (data $p "\05\06")
+  (data $a1 (memory $m1) (i32.const 8) "\07\08")
+  (func (export "init a0") (param i32 i32 i32) (memory.init $a0 (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "init a1 m1") (param i32 i32 i32) (memory.init $m1 $a1 (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "init p") (param i32 i32 i32) (memory.init $p (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "u32") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "m1 u16") (param i32) (result i32) (i32.load16_u $m1 (local.get 0)))
+)
+(assert_return (invoke "u32" (i32.const 8)) (i32.const 0x04030201))
+(assert_return (invoke "m1 u16" (i32.const 8)) (i32.const 0x0807))
+(assert_trap (invoke "init a0" (i32.const 0) (i32.const 0) (i32.const 1)) "out of bounds memory access")
+(assert_trap (invoke "init a1 m1" (i32.const 0) (i32.const 0) (i32.const 1)) "out of bounds memory access")
+(assert_trap (invoke "init a0" (i32.const 0) (i32.const 1) (i32.const 0)) "out of bounds memory access")
+(assert_return (invoke "init a0" (i32.const 0) (i32.const 0) (i32.const 0)))
+(assert_return (invoke "init a1 m1" (i32.const 0x10000) (i32.const 0) (i32.const 0)))
+(assert_return (invoke "init p" (i32.const 0) (i32.const 0) (i32.const 2)))
+(assert_return (invoke "u32" (i32.const 0)) (i32.const 0x0605))
+(module $active2
+  (memory 1)
+  (data $a (i32.const 0) "\2a")
+  (func (export "init") (param i32) (memory.init $a (local.get 0) (i32.const 0) (i32.const 1)))
+  (func (export "u8") (param i32) (result i32) (i32.load8_u (local.get 0))))
+(assert_trap (invoke "init" (i32.const 4)) "out of bounds memory access")
+(module $active3
+  (memory 1)
+  (data $a (i32.const 0) "\2a")
+  (func (export "u8") (param i32) (result i32) (i32.load8_u (local.get 0))))
+(assert_return (invoke "u8" (i32.const 0)) (i32.const 0x2a))

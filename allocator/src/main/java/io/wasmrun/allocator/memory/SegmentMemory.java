@@ -274,35 +274,48 @@ public final class SegmentMemory implements Memory, AutoCloseable {
         initialize(instance, dataSegments, 0);
     }
 
+    /**
+     * Writes this memory's active data segments (unless a copy-on-write image already holds them),
+     * then drops them, as instantiation does in the spec: {@code memory.init} from an active
+     * segment sees an empty one. {@code dataSegments} is the instance's own array, which {@code
+     * data.drop} changes too; each memory drops only the segments it wrote, since Chicory calls
+     * this once per memory with the same array.
+     */
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
         this.dataSegments = dataSegments;
-        if (preinitialized) {
-            preinitialized = false;
-            return;
-        }
+        boolean write = !preinitialized;
+        preinitialized = false;
         if (dataSegments == null) {
             return;
         }
-        for (DataSegment s : dataSegments) {
+        for (int i = 0; i < dataSegments.length; i++) {
+            DataSegment s = dataSegments[i];
             if (s instanceof ActiveDataSegment active) {
                 if (active.index() != memoryIndex) {
                     continue;
                 }
-                byte[] data = active.data();
-                int addr =
-                        (int)
-                                ConstantEvaluators.computeConstantValue(
-                                        instance, active.offsetInstructions())[0];
-                long offset = addr & 0xFFFF_FFFFL;
-                if (offset + data.length > byteSize) {
-                    throw outOfBounds(addr, data.length, UninstantiableException::new);
+                if (write) {
+                    writeActive(instance, active);
                 }
-                MemorySegment.copy(data, 0, segment, JAVA_BYTE, offset, data.length);
+                dataSegments[i] = PassiveDataSegment.EMPTY;
             } else if (!(s instanceof PassiveDataSegment)) {
                 throw new ChicoryException("Data segment should be active or passive: " + s);
             }
         }
+    }
+
+    private void writeActive(Instance instance, ActiveDataSegment active) {
+        byte[] data = active.data();
+        int addr =
+                (int)
+                        ConstantEvaluators.computeConstantValue(
+                                instance, active.offsetInstructions())[0];
+        long offset = addr & 0xFFFF_FFFFL;
+        if (offset + data.length > byteSize) {
+            throw outOfBounds(addr, data.length, UninstantiableException::new);
+        }
+        MemorySegment.copy(data, 0, segment, JAVA_BYTE, offset, data.length);
     }
 
     @Override

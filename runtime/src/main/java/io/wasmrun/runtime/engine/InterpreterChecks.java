@@ -23,6 +23,12 @@ import com.dylibso.chicory.wasm.types.Instruction;
  *   <li>{@code table.init}, {@code table.copy} and {@code table.fill}: done here by {@link
  *       TableOps}, which then leaves zero operands on the stack, so the interpreter's own version
  *       ({@code OpcodeImpl}) copies zero elements at offset 0, which is always in bounds.
+ *   <li>{@code f32.convert_i64_u} and {@code f64.convert_i64_u} of 2^63 or more, which Chicory
+ *       rounds wrongly: the operand becomes the exact value of the right result ({@link
+ *       FloatOps}), which any conversion returns unrounded.
+ *   <li>{@code min}, {@code max} and f64 {@code floor}, {@code ceil}, {@code trunc}, {@code
+ *       nearest}: NaN operands are quieted, so the result is an arithmetic NaN, not the
+ *       signalling one Java's {@code Math} returns unchanged.
  * </ul>
  *
  * <p>Every other instruction costs one switch on its opcode.
@@ -45,6 +51,11 @@ public final class InterpreterChecks implements ExecutionListener {
             case TABLE_INIT -> tableInit(instruction, stack);
             case TABLE_COPY -> tableCopy(instruction, stack);
             case TABLE_FILL -> tableFill(instruction, stack);
+            case F32_CONVERT_I64_U -> convertU64(stack, true);
+            case F64_CONVERT_I64_U -> convertU64(stack, false);
+            case F32_MIN, F32_MAX -> quietTop(stack, 2, true);
+            case F64_MIN, F64_MAX -> quietTop(stack, 2, false);
+            case F64_FLOOR, F64_CEIL, F64_TRUNC, F64_NEAREST -> quietTop(stack, 1, false);
             default -> {}
         }
     }
@@ -55,6 +66,25 @@ public final class InterpreterChecks implements ExecutionListener {
         long offset = instruction.operand(1);
         if (base + offset + width > ADDRESS_SPACE) {
             throw new WasmRuntimeException("out of bounds memory access");
+        }
+    }
+
+    /** Stack: x (top), an unsigned i64; only values of 2^63 or more are rounded wrongly. */
+    private static void convertU64(MStack stack, boolean toF32) {
+        long[] values = stack.array();
+        int top = stack.size() - 1;
+        long x = values[top];
+        if (x < 0) {
+            values[top] = toF32 ? FloatOps.exactF32OfU64(x) : FloatOps.exactF64OfU64(x);
+        }
+    }
+
+    /** Quiets the NaNs among the {@code count} operands on top of the stack. */
+    private static void quietTop(MStack stack, int count, boolean f32) {
+        long[] values = stack.array();
+        int top = stack.size();
+        for (int i = top - count; i < top; i++) {
+            values[i] = f32 ? FloatOps.quietF32Bits(values[i]) : FloatOps.quietF64Bits(values[i]);
         }
     }
 
