@@ -1,12 +1,12 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.LimitExceededException;
 import io.wasmrun.allocator.ondemand.OnDemandConfig;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import io.wasmrun.allocator.pooling.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
-import io.wasmrun.runtime.WasmrunException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

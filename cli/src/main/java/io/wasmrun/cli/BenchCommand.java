@@ -1,14 +1,14 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.sys.Sizes;
-import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Linker;
+import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Wasi;
 import io.wasmrun.runtime.WasiConfig;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
 import java.io.IOException;
@@ -105,7 +105,7 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (InstanceAllocator allocation = allocator.create();
                 WasmRuntime runtime =
-                        WasmRuntime.builder().withEngine(engine.engine).withAllocator(allocation).build();
+                        WasmRuntime.builder().withStrategy(engine.engine).withAllocator(allocation).build();
                 Wasi wasi = Wasi.create(quietWasi())) {
             LoadedModule loaded = runtime.load(module);
             long[] params = parseParams(loaded);

@@ -1,6 +1,6 @@
 package io.wasmrun.cli;
 
-import io.wasmrun.runtime.WasmTrap;
+import io.wasmrun.Trap;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,8 +50,8 @@ final class CallTimeout implements AutoCloseable {
     }
 
     /** A trap that says the timeout elapsed, for an {@code interrupt} trap caused by it. */
-    WasmTrap timeoutTrap(WasmTrap interrupt) {
-        return new WasmTrap(
+    Trap timeoutTrap(Trap interrupt) {
+        return new Trap(
                 "interrupt (the --timeout of " + DurationConverter.format(timeout) + " elapsed)",
                 interrupt.backtrace(),
                 interrupt);

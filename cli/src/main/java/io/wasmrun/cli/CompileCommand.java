@@ -1,8 +1,8 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.WasmrunException;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.runtime.compile.CacheKey;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleCompiler;
@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

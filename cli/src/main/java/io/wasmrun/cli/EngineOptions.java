@@ -1,21 +1,21 @@
 package io.wasmrun.cli;
 
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code --engine compiler|interpreter}. */
 public final class EngineOptions implements OptionGroup {
-    Engine engine = Engine.COMPILER;
+    Strategy engine = Strategy.COMPILER;
 
     @Override
     public void addTo(CommandSpec command) {
         command.addOption(
-                OptionSpecs.value("--engine", "ENGINE", Engine.class, () -> engine, v -> engine = v)
+                OptionSpecs.value("--engine", "ENGINE", Strategy.class, () -> engine, v -> engine = v)
                         .converters(new EngineConverter())
                         .completionCandidates(new EngineCandidates())
-                        .defaultValue(Engine.COMPILER.cliName())
+                        .defaultValue(Strategy.COMPILER.cliName())
                         .description(
                                 "How to execute: ${COMPLETION-CANDIDATES}"
                                         + " (default: ${DEFAULT-VALUE}).")
@@ -23,10 +23,10 @@ public final class EngineOptions implements OptionGroup {
     }
 
     /** Accepts the lower-case engine names. */
-    static final class EngineConverter implements ITypeConverter<Engine> {
+    static final class EngineConverter implements ITypeConverter<Strategy> {
         @Override
-        public Engine convert(String value) {
-            for (Engine e : Engine.values()) {
+        public Strategy convert(String value) {
+            for (Strategy e : Strategy.values()) {
                 if (e.cliName().equals(value)) {
                     return e;
                 }
@@ -40,7 +40,7 @@ public final class EngineOptions implements OptionGroup {
     static final class EngineCandidates implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(Engine.values()).map(Engine::cliName).iterator();
+            return java.util.Arrays.stream(Strategy.values()).map(Strategy::cliName).iterator();
         }
     }
 }

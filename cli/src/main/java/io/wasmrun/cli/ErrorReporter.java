@@ -1,8 +1,8 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.runtime.Causes;
-import io.wasmrun.runtime.WasmTrap;
-import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.wasi.WasiExitException;
 import java.io.PrintWriter;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -27,7 +27,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (exit != null) {
             return exit.exitCode();
         }
-        WasmTrap trap = Causes.find(error, WasmTrap.class);
+        Trap trap = Causes.find(error, Trap.class);
         int code;
         if (trap != null) {
             err.println("error: " + trap.describe());

@@ -1,11 +1,11 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.cli.repl.AllocatorFactory;
 import io.wasmrun.cli.repl.HistoryFile;
 import io.wasmrun.cli.repl.Repl;
 import io.wasmrun.cli.repl.ReplConfig;
-import io.wasmrun.runtime.WasmrunException;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,12 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.Signals;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code wasmrun repl}: an interactive session for loading modules and calling their functions. */
 @Command(

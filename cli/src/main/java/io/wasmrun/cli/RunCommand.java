@@ -1,13 +1,13 @@
 package io.wasmrun.cli;
 
 import com.dylibso.chicory.wasm.types.FunctionType;
-import io.wasmrun.runtime.LoadedModule;
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.runtime.Linker;
+import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Wasi;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.WasmTrap;
-import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
 import io.wasmrun.wasi.Preopen;
@@ -155,7 +155,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         try (var allocation = allocator.create();
                 var runtime =
                         cache.configure(WasmRuntime.builder())
-                                .withEngine(engine.engine)
+                                .withStrategy(engine.engine)
                                 .withAllocator(allocation)
                                 .skipBodiesOnCacheHit(true)
                                 .build()) {
@@ -169,8 +169,8 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                     return invoke == null ? runCommand(instance) : invoke(instance, params);
                 } catch (WasiExitException exit) {
                     return exit.exitCode();
-                } catch (WasmTrap trap) {
-                    if (deadline != null && deadline.fired() && trap.kind().equals("interrupt")) {
+                } catch (Trap trap) {
+                    if (deadline != null && deadline.fired() && trap.reason().equals("interrupt")) {
                         throw deadline.timeoutTrap(trap);
                     }
                     throw trap;

@@ -1,6 +1,6 @@
 package io.wasmrun.cli;
 
-import io.wasmrun.runtime.ModuleLoadException;
+import io.wasmrun.ModuleLoadException;
 import io.wasmrun.runtime.WasmRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;

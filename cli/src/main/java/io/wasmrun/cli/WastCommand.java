@@ -70,7 +70,7 @@ final class WastCommand extends ExecutingCommand implements Callable<Integer> {
         int failed = 0;
         int skipped = 0;
         try (var allocation = allocator.create();
-                var runtime = WasmRuntime.builder().withEngine(engine.engine).withAllocator(allocation).build();
+                var runtime = WasmRuntime.builder().withStrategy(engine.engine).withAllocator(allocation).build();
                 var runner = new ScriptRunner(runtime, scripts)) {
             for (Path file : files) {
                 ScriptResult result = runner.run(file);

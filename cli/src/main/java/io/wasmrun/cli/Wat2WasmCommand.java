@@ -1,16 +1,16 @@
 package io.wasmrun.cli;
 
-import io.wasmrun.runtime.ModuleLoadException;
+import io.wasmrun.ModuleLoadException;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.text.TextFormatException;
 import io.wasmrun.text.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

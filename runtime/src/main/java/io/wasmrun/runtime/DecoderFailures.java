@@ -1,5 +1,6 @@
 package io.wasmrun.runtime;
 
+import io.wasmrun.ModuleLoadException;
 import java.nio.BufferUnderflowException;
 import java.util.Locale;
 

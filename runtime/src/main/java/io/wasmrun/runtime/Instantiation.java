@@ -2,6 +2,10 @@ package io.wasmrun.runtime;
 
 import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.UnlinkableException;
+import io.wasmrun.LinkException;
+import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.LimitExceededException;
 
 /** Turns a failed instantiation's exception into the one wasmrun reports. */
@@ -23,7 +27,7 @@ final class Instantiation {
             return new WasmrunException(module.name() + ": " + limit.getMessage(), limit);
         }
         RuntimeException translated = Execution.translate(error, module.wasm());
-        if (translated instanceof WasmTrap) {
+        if (translated instanceof Trap) {
             return translated;
         }
         return failed(translated, module);

@@ -10,6 +10,7 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.Import;
+import io.wasmrun.LinkException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

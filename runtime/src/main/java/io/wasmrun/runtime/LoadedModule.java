@@ -1,11 +1,13 @@
 package io.wasmrun.runtime;
 
-import com.dylibso.chicory.runtime.InterpreterMachine;
+import io.wasmrun.Strategy;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.ModuleInfo;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleCompiler;
@@ -20,13 +22,13 @@ import java.util.function.Supplier;
  */
 public final class LoadedModule {
     private final ModuleInfo info;
-    private final Engine engine;
+    private final Strategy engine;
     private final CompileCache compileCache;
     /** Classes found in the cache before decoding, and the complete module should they not load. */
     private CachedCode cachedCode;
     private volatile Function<Instance, Machine> machineFactory;
 
-    LoadedModule(ModuleInfo info, Engine engine, CompileCache compileCache, CachedCode cachedCode) {
+    LoadedModule(ModuleInfo info, Strategy engine, CompileCache compileCache, CachedCode cachedCode) {
         this.info = info;
         this.engine = engine;
         this.compileCache = compileCache;
@@ -61,7 +63,7 @@ public final class LoadedModule {
     }
 
     /** The engine instances of this module run on. */
-    public Engine engine() {
+    public Strategy strategy() {
         return engine;
     }
 

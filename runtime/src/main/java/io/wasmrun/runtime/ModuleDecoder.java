@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.MalformedException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.wasmrun.ModuleLoadException;
 import io.wasmrun.text.TextFormatException;
 import io.wasmrun.text.Wat;
 

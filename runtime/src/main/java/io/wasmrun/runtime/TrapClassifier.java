@@ -5,13 +5,14 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
+import io.wasmrun.Trap;
 import io.wasmrun.wasi.WasiExitException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns what Chicory throws during execution into a {@link WasmTrap} with the spec's trap kind
+ * Turns what Chicory throws during execution into a {@link Trap} with the spec's trap kind
  * and, for compiled code, a wasm backtrace read from the JVM frames of the generated
  * {@code func_N} methods.
  */
@@ -50,31 +51,31 @@ final class TrapClassifier {
      * Returns the trap for {@code error}, or {@code null} when it is not a trap (a WASI exit, a
      * link error, a host exception that must propagate as is).
      */
-    static WasmTrap classify(Throwable error, WasmModule module) {
-        if (error instanceof WasmTrap trap) {
+    static Trap classify(Throwable error, WasmModule module) {
+        if (error instanceof Trap trap) {
             return trap;
         }
         if (error instanceof WasiExitException) {
             return null;
         }
         if (error instanceof StackOverflowError) {
-            return new WasmTrap("call stack exhausted", backtrace(error, module), error);
+            return new Trap("call stack exhausted", backtrace(error, module), error);
         }
         if (error instanceof ChicoryInterruptedException || error instanceof InterruptedException) {
-            return new WasmTrap("interrupt", backtrace(error, module), error);
+            return new Trap("interrupt", backtrace(error, module), error);
         }
         if (error instanceof OutOfMemoryError) {
-            return new WasmTrap("out of memory", List.of(), error);
+            return new Trap("out of memory", List.of(), error);
         }
         if (error instanceof ChicoryException) {
             Throwable root = error;
             while (root.getCause() instanceof ChicoryException && root.getCause() != root) {
                 root = root.getCause();
             }
-            return new WasmTrap(kindOf(root.getMessage()), backtrace(error, module), error);
+            return new Trap(kindOf(root.getMessage()), backtrace(error, module), error);
         }
         if (error instanceof ArithmeticException) {
-            return new WasmTrap("integer divide by zero", backtrace(error, module), error);
+            return new Trap("integer divide by zero", backtrace(error, module), error);
         }
         return null;
     }

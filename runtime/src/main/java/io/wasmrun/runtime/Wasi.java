@@ -1,6 +1,7 @@
 package io.wasmrun.runtime;
 
 import com.dylibso.chicory.wasm.types.Import;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.wasi.WasiOptions;
 import io.wasmrun.wasi.WasiPreview1;
 

@@ -4,6 +4,8 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceSlot;
 import java.util.concurrent.Callable;
 
@@ -51,7 +53,7 @@ public final class WasmInstance implements AutoCloseable {
      * Calls exported function {@code name} with raw wasm values (i32 as int bits, f32/f64 as
      * their bit patterns) and returns its raw results.
      *
-     * @throws WasmTrap when the guest traps
+     * @throws Trap when the guest traps
      * @throws WasmrunException when there is no such exported function
      */
     public long[] call(String name, long... args) {

@@ -1,8 +1,12 @@
 package io.wasmrun.runtime;
 
+import io.wasmrun.Strategy;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.wasmrun.LinkException;
+import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Trap;
 import io.wasmrun.allocator.AllocationRequest;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.ModuleId;
@@ -37,7 +41,7 @@ public final class WasmRuntime implements AutoCloseable {
     private static final AtomicLong MODULE_IDS = new AtomicLong();
     private static final AtomicLong STORE_IDS = new AtomicLong();
 
-    private final Engine engine;
+    private final Strategy engine;
     private final InstanceAllocator allocator;
     private final boolean ownsAllocator;
     private final CompileCache compileCache;
@@ -57,7 +61,7 @@ public final class WasmRuntime implements AutoCloseable {
         return new Builder();
     }
 
-    public Engine engine() {
+    public Strategy strategy() {
         return engine;
     }
 
@@ -93,7 +97,7 @@ public final class WasmRuntime implements AutoCloseable {
      */
     public LoadedModule load(String name, byte[] bytes) {
         var source = ModuleSource.open(name, bytes, allowPrecompiled, compileCache);
-        if (skipBodiesOnCacheHit && engine == Engine.COMPILER && ModuleDecoder.isBinary(source.moduleBytes())) {
+        if (skipBodiesOnCacheHit && engine == Strategy.COMPILER && ModuleDecoder.isBinary(source.moduleBytes())) {
             var cached = source.cachedClasses();
             WasmModule declarations = cached.map(hit -> declarations(source, hit)).orElse(null);
             if (declarations != null) {
@@ -138,7 +142,7 @@ public final class WasmRuntime implements AutoCloseable {
      * data and element initialisation and the start function on the instance's stack.
      *
      * @throws LinkException when an import is missing or does not match
-     * @throws WasmTrap when the start function traps
+     * @throws Trap when the start function traps
      */
     public WasmInstance instantiate(LoadedModule module, Linker linker) {
         var imports = linker.resolve(module);
@@ -220,7 +224,7 @@ public final class WasmRuntime implements AutoCloseable {
 
     /** Configures a {@link WasmRuntime}. */
     public static final class Builder {
-        private Engine engine = Engine.COMPILER;
+        private Strategy engine = Strategy.COMPILER;
         private InstanceAllocator allocator;
         private CompileCache compileCache = CompileCache.NONE;
         private boolean allowPrecompiled;
@@ -228,7 +232,7 @@ public final class WasmRuntime implements AutoCloseable {
 
         private Builder() {}
 
-        public Builder withEngine(Engine engine) {
+        public Builder withStrategy(Strategy engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }

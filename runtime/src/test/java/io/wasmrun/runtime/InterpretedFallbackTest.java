@@ -1,10 +1,12 @@
 package io.wasmrun.runtime;
 
+import io.wasmrun.Strategy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.dylibso.chicory.wasm.Parser;
+import io.wasmrun.Trap;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleCompiler;
 import io.wasmrun.text.Wat;
@@ -33,10 +35,10 @@ class InterpretedFallbackTest {
         var classes = new ModuleCompiler(CompileCache.NONE).compile(Parser.parse(Wat.toBinary(source, "big.wat")));
         assertEquals(Set.of(0), classes.interpretedFunctions(), "the big function runs on the interpreter");
 
-        try (var runtime = WasmRuntime.builder().withEngine(Engine.COMPILER).build();
+        try (var runtime = WasmRuntime.builder().withStrategy(Strategy.COMPILER).build();
                 var instance = runtime.instantiate(runtime.load("big.wat", source), new Linker())) {
-            var trap = assertThrows(WasmTrap.class, () -> instance.call("big", 0x20));
-            assertEquals("out of bounds memory access", trap.kind());
+            var trap = assertThrows(Trap.class, () -> instance.call("big", 0x20));
+            assertEquals("out of bounds memory access", trap.reason());
             assertArrayEquals(new long[] {0xaa}, instance.call("peek"), "address 16 keeps its data");
         }
     }

@@ -1,5 +1,6 @@
 package io.wasmrun.runtime;
 
+import io.wasmrun.Strategy;
 import static io.wasmrun.runtime.TestModules.example;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,15 +36,15 @@ class SkipBodiesOnCacheHitTest {
 
     @Test
     void aHitDecodesNoBodiesAndRunsTheSame() {
-        assertTrue(hasBodies(loadAndCallFib(true, Engine.COMPILER)), "a miss decodes the bodies");
-        assertFalse(hasBodies(loadAndCallFib(true, Engine.COMPILER)), "a hit skips them");
+        assertTrue(hasBodies(loadAndCallFib(true, Strategy.COMPILER)), "a miss decodes the bodies");
+        assertFalse(hasBodies(loadAndCallFib(true, Strategy.COMPILER)), "a hit skips them");
     }
 
     @Test
     void withoutTheOptionOrWithTheInterpreterBodiesAreDecoded() {
-        loadAndCallFib(true, Engine.COMPILER);
-        assertTrue(hasBodies(loadAndCallFib(false, Engine.COMPILER)));
-        assertTrue(hasBodies(loadAndCallFib(true, Engine.INTERPRETER)));
+        loadAndCallFib(true, Strategy.COMPILER);
+        assertTrue(hasBodies(loadAndCallFib(false, Strategy.COMPILER)));
+        assertTrue(hasBodies(loadAndCallFib(true, Strategy.INTERPRETER)));
     }
 
     @Test
@@ -62,7 +63,7 @@ class SkipBodiesOnCacheHitTest {
         var interpreting = new ClassJar(compiled.mainClass(), compiled.classes(), Set.of(0));
         new DiskCompileCache(dir).put(CacheKey.of(bytes), interpreting.toBytes());
 
-        assertTrue(hasBodies(loadAndCallFib(true, Engine.COMPILER)));
+        assertTrue(hasBodies(loadAndCallFib(true, Strategy.COMPILER)));
     }
 
     @Test
@@ -73,9 +74,9 @@ class SkipBodiesOnCacheHitTest {
         byte[] broken = new ClassJar("Broken", Map.of("Broken", new byte[] {(byte) 0xca, (byte) 0xfe})).toBytes();
         disk.put(key, broken);
 
-        assertFalse(hasBodies(loadAndCallFib(true, Engine.COMPILER)), "the entry looked usable");
+        assertFalse(hasBodies(loadAndCallFib(true, Strategy.COMPILER)), "the entry looked usable");
         assertNotEquals(broken.length, disk.get(key).orElseThrow().length, "a good entry replaced it");
-        assertFalse(hasBodies(loadAndCallFib(true, Engine.COMPILER)));
+        assertFalse(hasBodies(loadAndCallFib(true, Strategy.COMPILER)));
     }
 
     @Test
@@ -87,7 +88,7 @@ class SkipBodiesOnCacheHitTest {
     }
 
     /** Loads fib.wasm through a runtime on the test's cache, checks fib(20), returns the loaded module. */
-    private LoadedModule loadAndCallFib(boolean skip, Engine engine) {
+    private LoadedModule loadAndCallFib(boolean skip, Strategy engine) {
         try (var runtime = runtime(skip, engine)) {
             var fib = runtime.load(example("fib.wasm"));
             try (var instance = runtime.instantiate(fib, new Linker())) {
@@ -107,7 +108,7 @@ class SkipBodiesOnCacheHitTest {
                 InputStream.nullInputStream(),
                 out,
                 out);
-        try (var runtime = runtime(true, Engine.COMPILER);
+        try (var runtime = runtime(true, Strategy.COMPILER);
                 var wasi = Wasi.create(config)) {
             var module = runtime.load(wc);
             try (var instance = runtime.instantiate(module, wasi.defineInto(new Linker()))) {
@@ -121,9 +122,9 @@ class SkipBodiesOnCacheHitTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private WasmRuntime runtime(boolean skip, Engine engine) {
+    private WasmRuntime runtime(boolean skip, Strategy engine) {
         return WasmRuntime.builder()
-                .withEngine(engine)
+                .withStrategy(engine)
                 .withCompileCache(new DiskCompileCache(dir))
                 .skipBodiesOnCacheHit(skip)
                 .build();

@@ -1,9 +1,11 @@
 package io.wasmrun.runtime;
 
+import io.wasmrun.Strategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wasmrun.Trap;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import io.wasmrun.allocator.pooling.PoolingConfig;
@@ -35,12 +37,12 @@ class TrapVocabularyTest {
                         .withTotalCoreInstances(2).withTotalMemories(2).withTotalTables(2)
                         .withMaxMemorySize(1 << 20).withMemoryGuardSize(64 * 1024)));
         for (Supplier<InstanceAllocator> allocator : allocators) {
-            for (Engine engine : Engine.values()) {
+            for (Strategy engine : Strategy.values()) {
                 try (var alloc = allocator.get();
-                        var runtime = WasmRuntime.builder().withEngine(engine).withAllocator(alloc).build();
+                        var runtime = WasmRuntime.builder().withStrategy(engine).withAllocator(alloc).build();
                         var instance = runtime.instantiate(runtime.load(SAMPLE), new Linker())) {
-                    kinds.add(assertThrows(WasmTrap.class, () -> instance.call("get memory[0]")).kind());
-                    kinds.add(assertThrows(WasmTrap.class, () -> instance.call("get table[0]")).kind());
+                    kinds.add(assertThrows(Trap.class, () -> instance.call("get memory[0]")).reason());
+                    kinds.add(assertThrows(Trap.class, () -> instance.call("get table[0]")).reason());
                 }
             }
         }

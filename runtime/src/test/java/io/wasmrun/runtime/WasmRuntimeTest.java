@@ -1,5 +1,6 @@
 package io.wasmrun.runtime;
 
+import io.wasmrun.Strategy;
 import static io.wasmrun.runtime.TestModules.example;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,22 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.LinkException;
+import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Trap;
 import io.wasmrun.allocator.AllocatorMetrics;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class WasmRuntimeTest {
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void callsAnExportedFunction(Engine engine) {
-        try (var runtime = WasmRuntime.builder().withEngine(engine).build();
+    @EnumSource(Strategy.class)
+    void callsAnExportedFunction(Strategy engine) {
+        try (var runtime = WasmRuntime.builder().withStrategy(engine).build();
                 var instance = runtime.instantiate(runtime.load(example("fib.wasm")), new Linker())) {
             assertArrayEquals(new long[] {6765}, instance.call("fib", 20));
             assertArrayEquals(new long[] {2432902008176640000L}, instance.call("factorial", 20));
@@ -52,8 +56,8 @@ class WasmRuntimeTest {
                 var runtime = WasmRuntime.builder().withAllocator(allocator).build()) {
             var module = runtime.load(example("trap.wasm"));
             var start = runtime.load("start.wasm", startTrapModule());
-            var trap = assertThrows(WasmTrap.class, () -> runtime.instantiate(start, new Linker()));
-            assertEquals("unreachable", trap.kind());
+            var trap = assertThrows(Trap.class, () -> runtime.instantiate(start, new Linker()));
+            assertEquals("unreachable", trap.reason());
             assertEquals(0, allocator.liveCoreInstances());
             assertEquals(0, allocator.metrics().liveMemories());
             runtime.instantiate(module, new Linker()).close();

@@ -1,9 +1,9 @@
 package io.wasmrun.spectest;
 
 import com.dylibso.chicory.runtime.WasmException;
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.runtime.Causes;
-import io.wasmrun.runtime.WasmTrap;
-import io.wasmrun.runtime.WasmrunException;
 import java.util.Locale;
 
 /** Decides whether a failure is the one a script expects, and describes what happened. */
@@ -15,8 +15,8 @@ final class Outcomes {
     /** Whether {@code error} is the failure an {@code assert_trap}-like command expects. */
     static boolean failsAsExpected(Command.FailureKind kind, String text, Throwable error) {
         return switch (kind) {
-            case TRAP -> error instanceof WasmTrap trap && trapMatches(text, trap.kind());
-            case EXHAUSTION -> error instanceof WasmTrap trap && trap.kind().equals(EXHAUSTED);
+            case TRAP -> error instanceof Trap trap && trapMatches(text, trap.reason());
+            case EXHAUSTION -> error instanceof Trap trap && trap.reason().equals(EXHAUSTED);
             case EXCEPTION -> Causes.find(error, WasmException.class) != null;
         };
     }
@@ -46,8 +46,8 @@ final class Outcomes {
 
     /** One line for what went wrong: {@code trap (unreachable)}, a load error, an exception. */
     static String describe(Throwable error) {
-        if (error instanceof WasmTrap trap) {
-            return "trap (" + trap.kind() + ")";
+        if (error instanceof Trap trap) {
+            return "trap (" + trap.reason() + ")";
         }
         WasmException exception = Causes.find(error, WasmException.class);
         if (exception != null) {

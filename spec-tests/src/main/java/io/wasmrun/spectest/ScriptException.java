@@ -1,6 +1,6 @@
 package io.wasmrun.spectest;
 
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.WasmrunException;
 
 /**
  * A whole script cannot be run: the file is missing, the text parser or wast2json rejects it, or

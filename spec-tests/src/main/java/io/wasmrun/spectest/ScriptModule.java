@@ -1,6 +1,6 @@
 package io.wasmrun.spectest;
 
-import io.wasmrun.runtime.ModuleLoadException;
+import io.wasmrun.ModuleLoadException;
 import io.wasmrun.text.TextFormatException;
 import io.wasmrun.text.wast.WastModule;
 import java.io.IOException;

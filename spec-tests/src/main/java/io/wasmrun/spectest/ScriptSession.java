@@ -2,14 +2,14 @@ package io.wasmrun.spectest;
 
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.LinkException;
+import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Trap;
 import io.wasmrun.allocator.LimitExceededException;
-import io.wasmrun.runtime.LinkException;
-import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Linker;
-import io.wasmrun.runtime.ModuleLoadException;
+import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.WasmTrap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -265,7 +265,7 @@ final class ScriptSession implements AutoCloseable {
                         case MALFORMED, MALFORMED_CUSTOM, INVALID_CUSTOM -> false;
                         case INVALID -> e instanceof ModuleLoadException m && m.kind() == ModuleLoadException.Kind.INVALID;
                         case UNLINKABLE -> e instanceof LinkException;
-                        case UNINSTANTIABLE -> e instanceof WasmTrap trap && Outcomes.trapMatches(command.text(), trap.kind());
+                        case UNINSTANTIABLE -> e instanceof Trap trap && Outcomes.trapMatches(command.text(), trap.reason());
                     };
             record(command, asExpected, "expected " + expected + ", got " + Outcomes.describe(e));
         }

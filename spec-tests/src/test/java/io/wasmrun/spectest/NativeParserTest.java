@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wasmrun.runtime.ModuleLoadException;
+import io.wasmrun.ModuleLoadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

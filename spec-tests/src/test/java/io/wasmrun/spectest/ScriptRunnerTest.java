@@ -8,7 +8,7 @@ import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import io.wasmrun.allocator.pooling.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.runtime.WasmRuntime;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -34,15 +34,15 @@ class ScriptRunnerTest {
         Supplier<InstanceAllocator> onDemand = OnDemandInstanceAllocator::new;
         Supplier<InstanceAllocator> pooling = PoolingInstanceAllocator::new;
         return Stream.of("native", "wast2json").flatMap(converter -> Stream.of(
-                Arguments.of("on-demand", onDemand, Engine.COMPILER, converter),
-                Arguments.of("on-demand", onDemand, Engine.INTERPRETER, converter),
-                Arguments.of("pooling", pooling, Engine.COMPILER, converter),
-                Arguments.of("pooling", pooling, Engine.INTERPRETER, converter)));
+                Arguments.of("on-demand", onDemand, Strategy.COMPILER, converter),
+                Arguments.of("on-demand", onDemand, Strategy.INTERPRETER, converter),
+                Arguments.of("pooling", pooling, Strategy.COMPILER, converter),
+                Arguments.of("pooling", pooling, Strategy.INTERPRETER, converter)));
     }
 
     @ParameterizedTest(name = "{0}/{2} {3}")
     @MethodSource("configurations")
-    void everyCommandKindPasses(String name, Supplier<InstanceAllocator> allocators, Engine engine, String converter) {
+    void everyCommandKindPasses(String name, Supplier<InstanceAllocator> allocators, Strategy engine, String converter) {
         ScriptConverter scripts = converter.equals("native") ? NATIVE : wast2json();
         try (InstanceAllocator allocator = allocators.get()) {
             ScriptResult result = run(allocator, engine, scripts, "all-commands.wast");
@@ -73,16 +73,16 @@ class ScriptRunnerTest {
         scripts.put("bounds/table-copy-fill.wast", 46);
         scripts.put("bounds/decoder.wast", 4);
         return scripts.entrySet().stream().flatMap(script -> Stream.of(
-                Arguments.of("on-demand", onDemand, Engine.COMPILER, script.getKey(), script.getValue()),
-                Arguments.of("on-demand", onDemand, Engine.INTERPRETER, script.getKey(), script.getValue()),
-                Arguments.of("pooling", pooling, Engine.COMPILER, script.getKey(), script.getValue()),
-                Arguments.of("pooling", pooling, Engine.INTERPRETER, script.getKey(), script.getValue())));
+                Arguments.of("on-demand", onDemand, Strategy.COMPILER, script.getKey(), script.getValue()),
+                Arguments.of("on-demand", onDemand, Strategy.INTERPRETER, script.getKey(), script.getValue()),
+                Arguments.of("pooling", pooling, Strategy.COMPILER, script.getKey(), script.getValue()),
+                Arguments.of("pooling", pooling, Strategy.INTERPRETER, script.getKey(), script.getValue())));
     }
 
     @ParameterizedTest(name = "{3} {0}/{2}")
     @MethodSource("boundsScripts")
     void operandsAtTheEdgesOfTheAddressSpaceBehaveAsTheSpecSays(
-            String name, Supplier<InstanceAllocator> allocators, Engine engine, String script, int assertions) {
+            String name, Supplier<InstanceAllocator> allocators, Strategy engine, String script, int assertions) {
         try (InstanceAllocator allocator = allocators.get()) {
             ScriptResult result = run(allocator, engine, NATIVE, script);
 
@@ -95,7 +95,7 @@ class ScriptRunnerTest {
 
     @Test
     void reportsEachFailedAssertionAndGoesOn() {
-        ScriptResult result = onDemand(Engine.COMPILER, "failing.wast");
+        ScriptResult result = onDemand(Strategy.COMPILER, "failing.wast");
 
         assertEquals(3, result.passed());
         assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13), result.failures().stream().map(Failure::line).toList());
@@ -115,7 +115,7 @@ class ScriptRunnerTest {
     @Test
     void modulesBeyondTheAllocatorsLimitsAreSkippedWithTheirCommands() {
         try (InstanceAllocator allocator = new PoolingInstanceAllocator()) {
-            ScriptResult result = run(allocator, Engine.INTERPRETER, NATIVE, "limits.wast");
+            ScriptResult result = run(allocator, Strategy.INTERPRETER, NATIVE, "limits.wast");
 
             assertEquals(List.of(), result.failures());
             assertEquals(3, result.passed(), "the invalid module is rejected before the limits are checked");
@@ -127,7 +127,7 @@ class ScriptRunnerTest {
 
     @Test
     void simdModulesAreSkippedWithTheCommandsAndModulesThatUseThem() {
-        ScriptResult result = onDemand(Engine.INTERPRETER, "v128.wast");
+        ScriptResult result = onDemand(Strategy.INTERPRETER, "v128.wast");
 
         assertEquals(List.of(), result.failures());
         assertEquals(3, result.passed(), "the malformed module, the scalar module and its call");
@@ -144,7 +144,7 @@ class ScriptRunnerTest {
 
     @Test
     void uncaughtExceptionsSatisfyAssertException() {
-        ScriptResult result = onDemand(Engine.INTERPRETER, "proposals/exception-handling/throw.wast");
+        ScriptResult result = onDemand(Strategy.INTERPRETER, "proposals/exception-handling/throw.wast");
 
         assertEquals(List.of(), result.failures());
         assertEquals(3, result.passed());
@@ -152,7 +152,7 @@ class ScriptRunnerTest {
 
     @Test
     void definitionsAreInstantiatedByModuleInstance() {
-        ScriptResult result = onDemand(Engine.INTERPRETER, "definitions.wast");
+        ScriptResult result = onDemand(Strategy.INTERPRETER, "definitions.wast");
 
         assertEquals(8, result.passed(), "two definitions, two instances, four calls");
         assertEquals(List.of(14), result.failures().stream().map(Failure::line).toList());
@@ -166,7 +166,7 @@ class ScriptRunnerTest {
 
     @Test
     void aScriptTheTextParserRejectsIsOneClearFailure() {
-        ScriptResult result = onDemand(Engine.COMPILER, "unparsable.wast");
+        ScriptResult result = onDemand(Strategy.COMPILER, "unparsable.wast");
 
         assertEquals(1, result.failed());
         assertTrue(result.failures().getFirst().isScriptFailure());
@@ -179,7 +179,7 @@ class ScriptRunnerTest {
     void aScriptWast2JsonRejectsIsOneClearFailure() {
         ScriptResult result;
         try (InstanceAllocator allocator = new OnDemandInstanceAllocator()) {
-            result = run(allocator, Engine.COMPILER, wast2json(), "unparsable.wast");
+            result = run(allocator, Strategy.COMPILER, wast2json(), "unparsable.wast");
         }
 
         assertEquals(1, result.failed());
@@ -191,7 +191,7 @@ class ScriptRunnerTest {
 
     @Test
     void aMissingFileIsOneClearFailure() {
-        ScriptResult result = onDemand(Engine.COMPILER, "missing.wast");
+        ScriptResult result = onDemand(Strategy.COMPILER, "missing.wast");
 
         assertEquals(List.of(Failure.ofScript("src/test/resources/wast/missing.wast: no such file")), result.failures());
         assertEquals("src/test/resources/wast/missing.wast: no such file", result.describe(result.failures().getFirst()));
@@ -202,14 +202,14 @@ class ScriptRunnerTest {
         return WAST2JSON;
     }
 
-    private static ScriptResult onDemand(Engine engine, String script) {
+    private static ScriptResult onDemand(Strategy engine, String script) {
         try (InstanceAllocator allocator = new OnDemandInstanceAllocator()) {
             return run(allocator, engine, NATIVE, script);
         }
     }
 
-    private static ScriptResult run(InstanceAllocator allocator, Engine engine, ScriptConverter converter, String script) {
-        try (var runtime = WasmRuntime.builder().withEngine(engine).withAllocator(allocator).build();
+    private static ScriptResult run(InstanceAllocator allocator, Strategy engine, ScriptConverter converter, String script) {
+        try (var runtime = WasmRuntime.builder().withStrategy(engine).withAllocator(allocator).build();
                 var runner = new ScriptRunner(runtime, converter)) {
             return runner.run(SCRIPTS.resolve(script));
         }

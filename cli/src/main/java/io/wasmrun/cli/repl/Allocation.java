@@ -1,7 +1,7 @@
 package io.wasmrun.cli.repl;
 
 import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.runtime.WasmRuntime;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 final class Allocation implements AutoCloseable {
     private final InstanceAllocator allocator;
     private final String settings;
-    private final Map<Engine, WasmRuntime> runtimes = new EnumMap<>(Engine.class);
+    private final Map<Strategy, WasmRuntime> runtimes = new EnumMap<>(Strategy.class);
 
     /**
      * @param allocator the allocator, owned and closed by this allocation
@@ -31,9 +31,9 @@ final class Allocation implements AutoCloseable {
     }
 
     /** The runtime for {@code engine} on this allocator, created on first use. */
-    WasmRuntime runtime(Engine engine) {
+    WasmRuntime runtime(Strategy engine) {
         return runtimes.computeIfAbsent(
-                engine, e -> WasmRuntime.builder().withEngine(e).withAllocator(allocator).build());
+                engine, e -> WasmRuntime.builder().withStrategy(e).withAllocator(allocator).build());
     }
 
     /** Whether {@code runtime} is one of this allocation's runtimes. */

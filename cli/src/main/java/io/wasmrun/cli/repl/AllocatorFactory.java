@@ -1,5 +1,6 @@
 package io.wasmrun.cli.repl;
 
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceAllocator;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public interface AllocatorFactory {
      * Creates an allocator from {@code settings}, e.g. {@code [pooling, --max-memory-size, 64MiB]}:
      * a leading word names the kind, options follow {@code wasmrun run}'s spelling.
      *
-     * @throws io.wasmrun.runtime.WasmrunException with a one-line message for bad settings
+     * @throws io.wasmrun.WasmrunException with a one-line message for bad settings
      */
     InstanceAllocator create(List<String> settings);
 

@@ -1,5 +1,6 @@
 package io.wasmrun.cli.repl;
 
+import io.wasmrun.WasmrunException;
 import java.util.List;
 
 /**

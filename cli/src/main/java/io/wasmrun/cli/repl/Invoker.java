@@ -2,7 +2,7 @@ package io.wasmrun.cli.repl;
 
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
 import io.wasmrun.wasi.WasiExitException;

@@ -1,7 +1,7 @@
 package io.wasmrun.cli.repl;
 
 import com.dylibso.chicory.runtime.Memory;
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.WasmrunException;
 import java.util.List;
 import java.util.Set;
 

@@ -1,13 +1,13 @@
 package io.wasmrun.cli.repl;
 
 import com.dylibso.chicory.wasm.types.ExternalType;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Wasi;
 import io.wasmrun.runtime.WasiConfig;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.WasmrunException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -36,7 +36,7 @@ final class ModulesCommand implements Command {
                     m == current ? "*" : " ",
                     m.name(),
                     m.source().describe(),
-                    m.loaded().engine().cliName(),
+                    m.loaded().strategy().cliName(),
                     m.runtime().allocator().name(),
                     Describe.functions(m));
         }

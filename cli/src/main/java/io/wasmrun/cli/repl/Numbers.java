@@ -1,6 +1,6 @@
 package io.wasmrun.cli.repl;
 
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.WasmrunException;
 
 /** Reads the non-negative numbers commands take (addresses, lengths): decimal or {@code 0x} hex. */
 final class Numbers {

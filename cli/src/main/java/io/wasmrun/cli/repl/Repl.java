@@ -1,9 +1,9 @@
 package io.wasmrun.cli.repl;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.runtime.WasmTrap;
-import io.wasmrun.runtime.WasmrunException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -155,7 +155,7 @@ public final class Repl implements AutoCloseable {
             session.err().println(config.interactive() ? "\ninterrupted" : "interrupted");
             return;
         }
-        if (error instanceof WasmTrap trap) {
+        if (error instanceof Trap trap) {
             session.err().println("error: " + (config.verbose() ? trap.describe() : trap.getMessage()));
             return;
         }
@@ -176,7 +176,7 @@ public final class Repl implements AutoCloseable {
     /** Whether {@code error} reports a call stopped by Ctrl-C, on the caller's or a stack thread. */
     private static boolean isInterrupt(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof WasmTrap trap && trap.kind().equals("interrupt")
+            if (t instanceof Trap trap && trap.reason().equals("interrupt")
                     || t instanceof InterruptedException
                     || t instanceof ChicoryInterruptedException) {
                 return true;

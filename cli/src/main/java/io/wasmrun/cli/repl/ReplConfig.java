@@ -1,6 +1,6 @@
 package io.wasmrun.cli.repl;
 
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param verbose whether internal errors print their stack trace
  */
 public record ReplConfig(
-        Engine engine,
+        Strategy engine,
         AllocatorFactory allocators,
         Path workingDirectory,
         Optional<Path> history,

@@ -1,7 +1,7 @@
 package io.wasmrun.cli.repl;
 
 import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.runtime.WasmRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ final class Runtimes implements AutoCloseable {
     private final AllocatorFactory factory;
     private final List<Allocation> allocations = new ArrayList<>();
     private Allocation current;
-    private Engine engine;
+    private Strategy engine;
 
-    Runtimes(AllocatorFactory factory, Engine engine, InstanceAllocator allocator) {
+    Runtimes(AllocatorFactory factory, Strategy engine, InstanceAllocator allocator) {
         this.factory = factory;
         this.engine = engine;
         this.current = new Allocation(allocator, allocator.name());
@@ -30,11 +30,11 @@ final class Runtimes implements AutoCloseable {
         return current.runtime(engine);
     }
 
-    Engine engine() {
+    Strategy engine() {
         return engine;
     }
 
-    void engine(Engine engine) {
+    void engine(Strategy engine) {
         this.engine = engine;
     }
 

@@ -1,7 +1,7 @@
 package io.wasmrun.cli.repl;
 
-import io.wasmrun.runtime.Engine;
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.WasmrunException;
+import io.wasmrun.Strategy;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,8 +57,8 @@ final class SetCommand implements Command {
         }
     }
 
-    private static Engine engine(String name) {
-        return Arrays.stream(Engine.values())
+    private static Strategy engine(String name) {
+        return Arrays.stream(Strategy.values())
                 .filter(e -> e.cliName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new WasmrunException(
@@ -71,7 +71,7 @@ final class SetCommand implements Command {
             completions.add("engine", "compiler or interpreter");
             completions.add("allocator", "the instance allocator and its options");
         } else if (completions.word(0).equals("engine") && completions.index() == 1) {
-            Arrays.stream(Engine.values()).forEach(e -> completions.add(e.cliName()));
+            Arrays.stream(Strategy.values()).forEach(e -> completions.add(e.cliName()));
         } else if (completions.word(0).equals("allocator")) {
             completions.addAll(session.runtimes().factory().completions());
         }

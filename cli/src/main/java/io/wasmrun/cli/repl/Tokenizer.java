@@ -1,6 +1,6 @@
 package io.wasmrun.cli.repl;
 
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.WasmrunException;
 import java.util.ArrayList;
 import java.util.List;
 

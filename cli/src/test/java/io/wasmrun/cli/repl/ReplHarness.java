@@ -1,8 +1,8 @@
 package io.wasmrun.cli.repl;
 
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.runtime.Engine;
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.Strategy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +58,7 @@ final class ReplHarness {
     }
 
     static ReplConfig config(Path dir, boolean interactive, Optional<Path> history) {
-        return new ReplConfig(Engine.COMPILER, ALLOCATORS, dir, history, interactive, false);
+        return new ReplConfig(Strategy.COMPILER, ALLOCATORS, dir, history, interactive, false);
     }
 
     /** Runs {@code script} non-interactively, errors on their own stream. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.ondemand.OnDemandConfig;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -28,18 +28,18 @@ class ReplInterruptTest {
     @TempDir Path dir;
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void interruptsAnEndlessCallAndReturnsToThePrompt(Engine engine) throws Exception {
+    @EnumSource(Strategy.class)
+    void interruptsAnEndlessCallAndReturnsToThePrompt(Strategy engine) throws Exception {
         interruptEndlessCalls(engine, new OnDemandInstanceAllocator());
     }
 
     @Test
     void interruptsCallsThatRunOnTheirOwnWasmStackThread() throws Exception {
         var allocator = new OnDemandInstanceAllocator(OnDemandConfig.defaults().withMaxWasmStack(4 << 20));
-        interruptEndlessCalls(Engine.COMPILER, allocator);
+        interruptEndlessCalls(Strategy.COMPILER, allocator);
     }
 
-    private void interruptEndlessCalls(Engine engine, InstanceAllocator allocator) throws Exception {
+    private void interruptEndlessCalls(Strategy engine, InstanceAllocator allocator) throws Exception {
         ReplHarness.modules(dir);
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();

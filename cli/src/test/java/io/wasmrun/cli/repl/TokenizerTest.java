@@ -3,7 +3,7 @@ package io.wasmrun.cli.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.WasmrunException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

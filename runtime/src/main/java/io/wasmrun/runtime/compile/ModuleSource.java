@@ -1,7 +1,7 @@
 package io.wasmrun.runtime.compile;
 
 import com.dylibso.chicory.wasm.WasmModule;
-import io.wasmrun.runtime.ModuleLoadException;
+import io.wasmrun.ModuleLoadException;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Strategy;
 import io.wasmrun.runtime.Linker;
-import io.wasmrun.runtime.ModuleLoadException;
 import io.wasmrun.runtime.WasmRuntime;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +59,7 @@ class PrecompiledModuleTest {
     @Test
     void theInterpreterRunsTheArtifactsModule() {
         byte[] artifact = artifact(CacheKey.of(TestWasm.pendingLoop()));
-        try (var runtime = WasmRuntime.builder().withEngine(Engine.INTERPRETER).allowPrecompiled(true).build();
+        try (var runtime = WasmRuntime.builder().withStrategy(Strategy.INTERPRETER).allowPrecompiled(true).build();
                 var instance = runtime.instantiate(runtime.load("app.cwasm", artifact), new Linker())) {
             assertEquals(1055, (int) instance.call("run", 10)[0]);
         }

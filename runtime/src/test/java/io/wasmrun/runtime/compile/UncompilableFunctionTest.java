@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.dylibso.chicory.wasm.Parser;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Trap;
+import io.wasmrun.Strategy;
 import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.WasmRuntime;
 import java.nio.file.Files;
@@ -41,17 +42,17 @@ class UncompilableFunctionTest {
     void everyExportGivesTheSameOutcomeUnderBothEngines() throws Exception {
         assumeTrue(Files.exists(SAMPLE), "no " + SAMPLE + " (the shared samples): skipped");
         for (String name : new String[] {"no_dce.i32.load", "no_dce.i64.load8_u", "no_dce.f64.load"}) {
-            assertArrayEquals(outcome(Engine.INTERPRETER, name), outcome(Engine.COMPILER, name), name);
+            assertArrayEquals(outcome(Strategy.INTERPRETER, name), outcome(Strategy.COMPILER, name), name);
         }
     }
 
-    private static String[] outcome(Engine engine, String export) throws Exception {
-        try (var runtime = WasmRuntime.builder().withEngine(engine).build();
+    private static String[] outcome(Strategy engine, String export) throws Exception {
+        try (var runtime = WasmRuntime.builder().withStrategy(engine).build();
                 var instance = runtime.instantiate(runtime.load(SAMPLE), new Linker())) {
             try {
                 return new String[] {"returned", java.util.Arrays.toString(instance.call(export, 0))};
-            } catch (io.wasmrun.runtime.WasmTrap trap) {
-                return new String[] {"trapped", trap.kind()};
+            } catch (io.wasmrun.Trap trap) {
+                return new String[] {"trapped", trap.reason()};
             }
         }
     }

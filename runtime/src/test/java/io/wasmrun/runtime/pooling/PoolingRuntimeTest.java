@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.AllocatorMetrics;
 import io.wasmrun.allocator.pooling.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.ModuleLoadException;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.WasmTrap;
-import io.wasmrun.runtime.WasmrunException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The pooling allocator under the runtime's API: concurrency, limits, traps. */
 class PoolingRuntimeTest {
@@ -51,7 +51,7 @@ class PoolingRuntimeTest {
         int threads = 4;
         int cycles = 1500;
         try (var allocator = new PoolingInstanceAllocator(config(6));
-                var runtime = WasmRuntime.builder().withEngine(Engine.COMPILER).withAllocator(allocator).build()) {
+                var runtime = WasmRuntime.builder().withStrategy(Strategy.COMPILER).withAllocator(allocator).build()) {
             LoadedModule module = runtime.load("data.wasm", wasm("data.wasm"));
             var inUse = new ConcurrentHashMap<Integer, Integer>();
             var memoryInUse = new ConcurrentHashMap<Long, Integer>();
@@ -140,26 +140,26 @@ class PoolingRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void deepRecursionTrapsOnAPooledStack(Engine engine) throws Exception {
+    @EnumSource(Strategy.class)
+    void deepRecursionTrapsOnAPooledStack(Strategy engine) throws Exception {
         var config = config(2).withAsyncStackSize(256 * 1024);
         try (var allocator = new PoolingInstanceAllocator(config);
-                var runtime = WasmRuntime.builder().withEngine(engine).withAllocator(allocator).build()) {
+                var runtime = WasmRuntime.builder().withStrategy(engine).withAllocator(allocator).build()) {
             LoadedModule module = runtime.load("recurse.wasm", wasm("recurse.wasm"));
             try (var instance = runtime.instantiate(module, new Linker())) {
-                var trap = assertThrows(WasmTrap.class, () -> instance.call("down", 0));
-                assertEquals("call stack exhausted", trap.kind());
+                var trap = assertThrows(Trap.class, () -> instance.call("down", 0));
+                assertEquals("call stack exhausted", trap.reason());
             }
             assertEquals(0, allocator.metrics().liveStacks());
         }
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void interruptingTheCallerTrapsOnEitherStack(Engine engine) throws Exception {
+    @EnumSource(Strategy.class)
+    void interruptingTheCallerTrapsOnEitherStack(Strategy engine) throws Exception {
         for (long stack : new long[] {0, 512 * 1024}) {
             try (var allocator = new PoolingInstanceAllocator(config(2).withAsyncStackSize(stack));
-                    var runtime = WasmRuntime.builder().withEngine(engine).withAllocator(allocator).build()) {
+                    var runtime = WasmRuntime.builder().withStrategy(engine).withAllocator(allocator).build()) {
                 LoadedModule module = runtime.load("recurse.wasm", wasm("recurse.wasm"));
                 try (var instance = runtime.instantiate(module, new Linker())) {
                     Thread caller = Thread.currentThread();
@@ -171,8 +171,8 @@ class PoolingRuntimeTest {
                             // not reached
                         }
                     });
-                    var trap = assertThrows(WasmTrap.class, () -> instance.call("spin"));
-                    assertEquals("interrupt", trap.kind(), "stack " + stack);
+                    var trap = assertThrows(Trap.class, () -> instance.call("spin"));
+                    assertEquals("interrupt", trap.reason(), "stack " + stack);
                     // the trap may leave the caller's interrupt status set (on the caller's own stack
                     // nothing clears it): clear it before joining, or join throws at once while the
                     // timer thread is still alive

@@ -1,15 +1,15 @@
 package io.wasmrun.runtime.wasi;
 
 import com.dylibso.chicory.wasm.ChicoryException;
-import io.wasmrun.runtime.WasmTrap;
-import io.wasmrun.runtime.WasmrunException;
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import java.util.Arrays;
 
 /**
  * How one call of a WASI function through the guest ended: it returned an errno, it trapped
  * cleanly, or an internal error of the host reached the caller.
  *
- * <p>A trap is clean when it is a {@link WasmTrap} and everything in its cause chain is a trap or
+ * <p>A trap is clean when it is a {@link Trap} and everything in its cause chain is a trap or
  * error of the wasm machinery ({@link ChicoryException}, {@link WasmrunException}). A trap made
  * from, say, a {@code NegativeArraySizeException} or an {@code OutOfMemoryError} is an internal
  * error that happened to be classified as a trap, and counts as {@link Crashed}.
@@ -25,10 +25,10 @@ sealed interface Outcome {
     }
 
     /** The call trapped, cleanly. */
-    record Trapped(WasmTrap trap) implements Outcome {
+    record Trapped(Trap trap) implements Outcome {
         @Override
         public String toString() {
-            return "trapped (" + trap.kind() + ")";
+            return "trapped (" + trap.reason() + ")";
         }
     }
 
@@ -56,7 +56,7 @@ sealed interface Outcome {
 
     /** Classifies what a guest call threw. */
     static Outcome of(Throwable thrown) {
-        if (thrown instanceof WasmTrap trap && cleanChain(trap)) {
+        if (thrown instanceof Trap trap && cleanChain(trap)) {
             return new Trapped(trap);
         }
         return new Crashed(thrown);

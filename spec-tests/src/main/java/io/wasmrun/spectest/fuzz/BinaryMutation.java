@@ -1,5 +1,6 @@
 package io.wasmrun.spectest.fuzz;
 
+import io.wasmrun.ModuleLoadException;
 import io.wasmrun.spectest.suite.Progress;
 import java.io.IOException;
 import java.io.PrintStream;

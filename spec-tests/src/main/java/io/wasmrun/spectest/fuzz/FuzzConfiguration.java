@@ -4,7 +4,7 @@ import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import io.wasmrun.allocator.pooling.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +15,14 @@ import java.util.Locale;
  * @param allocator {@code on-demand} or {@code pooling}
  * @param engine the engine
  */
-public record FuzzConfiguration(String allocator, Engine engine) {
+public record FuzzConfiguration(String allocator, Strategy engine) {
     /** Every configuration, in report order. */
     public static final List<FuzzConfiguration> ALL =
             List.of(
-                    new FuzzConfiguration("on-demand", Engine.COMPILER),
-                    new FuzzConfiguration("on-demand", Engine.INTERPRETER),
-                    new FuzzConfiguration("pooling", Engine.COMPILER),
-                    new FuzzConfiguration("pooling", Engine.INTERPRETER));
+                    new FuzzConfiguration("on-demand", Strategy.COMPILER),
+                    new FuzzConfiguration("on-demand", Strategy.INTERPRETER),
+                    new FuzzConfiguration("pooling", Strategy.COMPILER),
+                    new FuzzConfiguration("pooling", Strategy.INTERPRETER));
 
     /**
      * The pooling allocator's defaults with small pools: a fuzz worker has one instance alive at

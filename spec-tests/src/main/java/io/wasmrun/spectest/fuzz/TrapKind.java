@@ -1,5 +1,6 @@
 package io.wasmrun.spectest.fuzz;
 
+import io.wasmrun.Trap;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +34,7 @@ public enum TrapKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The kinds a wasmrun trap ({@code WasmTrap.kind()}) stands for: always one. */
+    /** The kinds a wasmrun trap ({@code Trap.kind()}) stands for: always one. */
     public static Set<TrapKind> ofWasmrun(String message) {
         String m = message.toLowerCase(Locale.ROOT);
         TrapKind kind;

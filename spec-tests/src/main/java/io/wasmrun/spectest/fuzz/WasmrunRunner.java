@@ -4,16 +4,16 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.LinkException;
+import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Trap;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.LimitExceededException;
-import io.wasmrun.runtime.LinkException;
 import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.ModuleLoadException;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.WasmTrap;
-import io.wasmrun.runtime.WasmrunException;
 import io.wasmrun.runtime.compile.CompileCache;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ final class WasmrunRunner implements AutoCloseable {
     WasmrunRunner(FuzzConfiguration configuration, CompileCache cache) {
         this.configuration = configuration;
         this.allocator = configuration.newAllocator();
-        this.runtime = WasmRuntime.builder().withEngine(configuration.engine()).withAllocator(allocator).withCompileCache(cache).build();
+        this.runtime = WasmRuntime.builder().withStrategy(configuration.engine()).withAllocator(allocator).withCompileCache(cache).build();
         logger("log-i32", ValType.I32);
         logger("log-i64", ValType.I64);
         logger("log-f32", ValType.F32);
@@ -91,7 +91,7 @@ final class WasmrunRunner implements AutoCloseable {
         } catch (LinkException e) {
             events.add(new Event.LinkFailed(e.getMessage()));
             return;
-        } catch (WasmTrap trap) {
+        } catch (Trap trap) {
             trapped(trap);
             return;
         } catch (ModuleLoadException e) {
@@ -149,7 +149,7 @@ final class WasmrunRunner implements AutoCloseable {
             }
             events.add(new Event.Returned(results));
             return true;
-        } catch (WasmTrap trap) {
+        } catch (Trap trap) {
             return trapped(trap);
         } catch (WasmrunException e) {
             // not a trap, and a call of an existing export should fail in no other clean way
@@ -165,8 +165,8 @@ final class WasmrunRunner implements AutoCloseable {
     }
 
     /** Records a trap; false when it ends what can be compared (stack, memory, interruption). */
-    private boolean trapped(WasmTrap trap) {
-        var kinds = TrapKind.ofWasmrun(trap.kind());
+    private boolean trapped(Trap trap) {
+        var kinds = TrapKind.ofWasmrun(trap.reason());
         if (kinds.contains(TrapKind.STACK_EXHAUSTED)) {
             events.add(new Event.Exhausted());
             return false;
@@ -179,7 +179,7 @@ final class WasmrunRunner implements AutoCloseable {
             events.add(new Event.Stopped("timeout"));
             return false;
         }
-        events.add(new Event.Trapped(trap.kind(), kinds, null));
+        events.add(new Event.Trapped(trap.reason(), kinds, null));
         return true;
     }
 

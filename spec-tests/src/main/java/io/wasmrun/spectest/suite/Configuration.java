@@ -1,6 +1,6 @@
 package io.wasmrun.spectest.suite;
 
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 
 /**
  * One cell of the matrix: an instance allocator and an engine.
@@ -8,7 +8,7 @@ import io.wasmrun.runtime.Engine;
  * @param allocator the allocator's name, e.g. {@code on-demand}
  * @param engine the engine
  */
-record Configuration(String allocator, Engine engine) {
+record Configuration(String allocator, Strategy engine) {
 
     /** {@code allocator/engine}, e.g. {@code on-demand/compiler}. */
     String label() {

@@ -1,7 +1,7 @@
 package io.wasmrun.spectest.suite;
 
 import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.spectest.Failure;
 import io.wasmrun.spectest.ScriptConverter;
@@ -64,7 +64,7 @@ public final class SpecSuite {
         List<Runner> runners = new ArrayList<>();
         try {
             for (String allocator : options.allocators()) {
-                for (Engine engine : options.engines()) {
+                for (Strategy engine : options.engines()) {
                     var configuration = new Configuration(allocator, engine);
                     var factory = Allocators.factory(allocator);
                     if (factory.isEmpty()) {
@@ -184,7 +184,7 @@ public final class SpecSuite {
     private record Runner(ConfigurationRun run, InstanceAllocator allocator, WasmRuntime runtime, ScriptRunner runner)
             implements AutoCloseable {
         static Runner open(ConfigurationRun run, InstanceAllocator allocator, ScriptConverter converter) {
-            var runtime = WasmRuntime.builder().withEngine(run.configuration().engine()).withAllocator(allocator).build();
+            var runtime = WasmRuntime.builder().withStrategy(run.configuration().engine()).withAllocator(allocator).build();
             return new Runner(run, allocator, runtime, new ScriptRunner(runtime, converter));
         }
 

@@ -1,6 +1,6 @@
 package io.wasmrun.spectest.suite;
 
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.spectest.ScriptConverter;
 import io.wasmrun.spectest.Wast2Json;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ record SuiteOptions(
         boolean recursive,
         List<Path> expectations,
         List<String> allocators,
-        List<Engine> engines,
+        List<Strategy> engines,
         Path out,
         String converter,
         Path cache,
@@ -54,7 +54,7 @@ record SuiteOptions(
         boolean recursive = false;
         List<Path> expectations = new ArrayList<>();
         List<String> allocators = Allocators.names();
-        List<Engine> engines = List.of(Engine.values());
+        List<Strategy> engines = List.of(Strategy.values());
         Path out = Path.of("target", "spec-results");
         String converter = ScriptConverter.NAMES.getFirst();
         Path cache = Wast2Json.defaultCacheRoot();
@@ -120,11 +120,11 @@ record SuiteOptions(
         return names;
     }
 
-    private static List<Engine> engines(String list) {
-        List<Engine> engines = new ArrayList<>();
+    private static List<Strategy> engines(String list) {
+        List<Strategy> engines = new ArrayList<>();
         for (String name : list.split(",")) {
             try {
-                engines.add(Engine.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                engines.add(Strategy.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown engine `" + name + "` (expected compiler or interpreter)", e);
             }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.text.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ class EnginesTest {
     @Test
     void edgeModulesAreValidAndDeterministic() {
         var generator = new EdgeGenerator();
-        try (var runner = new WasmrunRunner(new FuzzConfiguration("pooling", Engine.INTERPRETER), new MemoryCompileCache())) {
+        try (var runner = new WasmrunRunner(new FuzzConfiguration("pooling", Strategy.INTERPRETER), new MemoryCompileCache())) {
             for (int i = 0; i < 40; i++) {
                 Generated g = generator.generate(Fuzz.moduleRandom(9, i));
                 assertEquals(generator.wat(Fuzz.moduleRandom(9, i)), g.recipe().substring(g.recipe().indexOf('\n') + 1), "same seed, same module");

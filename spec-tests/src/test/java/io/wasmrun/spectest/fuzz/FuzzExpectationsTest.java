@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FuzzExpectationsTest {
-    private static final FuzzConfiguration ON_DEMAND_INTERPRETER = new FuzzConfiguration("on-demand", Engine.INTERPRETER);
-    private static final FuzzConfiguration POOLING_COMPILER = new FuzzConfiguration("pooling", Engine.COMPILER);
+    private static final FuzzConfiguration ON_DEMAND_INTERPRETER = new FuzzConfiguration("on-demand", Strategy.INTERPRETER);
+    private static final FuzzConfiguration POOLING_COMPILER = new FuzzConfiguration("pooling", Strategy.COMPILER);
 
     @TempDir Path dir;
 

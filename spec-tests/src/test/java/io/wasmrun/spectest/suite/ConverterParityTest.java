@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.spectest.Failure;
 import io.wasmrun.spectest.NativeParser;
@@ -39,7 +39,7 @@ class ConverterParityTest {
         assumeTrue(Files.isDirectory(SUITE), "the spec suite is not at " + SUITE);
         int passed = 0;
         try (InstanceAllocator allocator = new OnDemandInstanceAllocator();
-                var runtime = WasmRuntime.builder().withEngine(Engine.COMPILER).withAllocator(allocator).build();
+                var runtime = WasmRuntime.builder().withStrategy(Strategy.COMPILER).withAllocator(allocator).build();
                 var reference = new ScriptRunner(runtime, wast2json);
                 var runner = new ScriptRunner(runtime, new NativeParser())) {
             for (String file : FILES) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wasmrun.runtime.Engine;
+import io.wasmrun.Strategy;
 import io.wasmrun.spectest.Failure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExpectationsTest {
-    private static final Configuration COMPILER = new Configuration("on-demand", Engine.COMPILER);
-    private static final Configuration INTERPRETER = new Configuration("pooling", Engine.INTERPRETER);
+    private static final Configuration COMPILER = new Configuration("on-demand", Strategy.COMPILER);
+    private static final Configuration INTERPRETER = new Configuration("pooling", Strategy.INTERPRETER);
 
     @TempDir Path dir;
 

@@ -1,4 +1,4 @@
-package io.wasmrun.runtime;
+package io.wasmrun;
 
 /**
  * Base of every error wasmrun reports to a user: its message is a complete, one-line

@@ -1,4 +1,4 @@
-package io.wasmrun.runtime;
+package io.wasmrun;
 
 /** A module's imports cannot be satisfied, e.g. {@code unknown import: env.foo (function)}. */
 public final class LinkException extends WasmrunException {

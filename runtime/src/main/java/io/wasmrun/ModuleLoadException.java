@@ -1,4 +1,4 @@
-package io.wasmrun.runtime;
+package io.wasmrun;
 
 /**
  * A module could not be loaded. The message is one line that names the file and the problem,

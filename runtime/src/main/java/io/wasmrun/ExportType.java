@@ -1,0 +1,4 @@
+package io.wasmrun;
+
+/** One export of a module: its name and what it is. */
+public record ExportType(String name, ExternType type) {}

@@ -1,0 +1,137 @@
+package io.wasmrun;
+
+import java.util.Objects;
+
+/**
+ * A typed WebAssembly value, as {@link Func#call(Val...)} takes and returns them. Numbers keep
+ * their exact bits (a NaN's payload, {@code -0.0}); references are opaque to the host except for
+ * null: a function reference from a table or a call can be passed back into the same store.
+ *
+ * <p>{@link #raw()} is the value as the engines see it (i32 as int bits, floats as their bit
+ * patterns, references as indices), the form {@link Func#callRaw(long...)} uses.
+ */
+public final class Val {
+    /** The raw bits of a null reference. */
+    static final long NULL_REF = -1L;
+
+    private final ValType type;
+    private final long bits;
+    private final long high;
+
+    private Val(ValType type, long bits, long high) {
+        this.type = type;
+        this.bits = bits;
+        this.high = high;
+    }
+
+    public static Val i32(int value) {
+        return new Val(ValType.I32, value & 0xFFFF_FFFFL, 0);
+    }
+
+    public static Val i64(long value) {
+        return new Val(ValType.I64, value, 0);
+    }
+
+    public static Val f32(float value) {
+        return new Val(ValType.F32, Float.floatToRawIntBits(value) & 0xFFFF_FFFFL, 0);
+    }
+
+    public static Val f64(double value) {
+        return new Val(ValType.F64, Double.doubleToRawLongBits(value), 0);
+    }
+
+    /** A v128 from its low and high 64 bits (lane 0 is the lowest byte of {@code low}). */
+    public static Val v128(long low, long high) {
+        return new Val(ValType.V128, low, high);
+    }
+
+    /** The null reference of a reference type. */
+    public static Val nullRef(ValType type) {
+        if (!type.isReference()) {
+            throw new IllegalArgumentException(type + " is not a reference type");
+        }
+        return new Val(type, NULL_REF, 0);
+    }
+
+    /**
+     * The value of {@code type} with raw bits {@code raw}: an int's bits for i32 and f32 (the low
+     * 32 bits), a long's for i64 and f64, the engine's index for references. Not for v128.
+     */
+    public static Val fromRaw(ValType type, long raw) {
+        return switch (type) {
+            case I32 -> i32((int) raw);
+            case F32 -> new Val(type, raw & 0xFFFF_FFFFL, 0);
+            case V128 -> throw new IllegalArgumentException("a v128 has two raw halves: use v128(low, high)");
+            default -> new Val(type, raw, 0);
+        };
+    }
+
+    public ValType type() {
+        return type;
+    }
+
+    /** The raw bits (for v128, the low half). */
+    public long raw() {
+        return bits;
+    }
+
+    /** A v128's high 64 bits; 0 for other types. */
+    public long rawHigh() {
+        return high;
+    }
+
+    public int i32() {
+        expect(ValType.I32);
+        return (int) bits;
+    }
+
+    public long i64() {
+        expect(ValType.I64);
+        return bits;
+    }
+
+    public float f32() {
+        expect(ValType.F32);
+        return Float.intBitsToFloat((int) bits);
+    }
+
+    public double f64() {
+        expect(ValType.F64);
+        return Double.longBitsToDouble(bits);
+    }
+
+    /** Whether this is a null reference. */
+    public boolean isNull() {
+        return type.isReference() && bits == NULL_REF;
+    }
+
+    private void expect(ValType expected) {
+        if (type != expected) {
+            throw new IllegalStateException("the value is " + type + ", not " + expected);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Val v && v.type == type && v.bits == bits && v.high == high;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, bits, high);
+    }
+
+    /** The value in the text format's words, e.g. {@code i32:7}, {@code f64:-0.0}, {@code funcref:null}. */
+    @Override
+    public String toString() {
+        String value = switch (type) {
+            case I32 -> Integer.toString((int) bits);
+            case I64 -> Long.toString(bits);
+            case F32 -> Float.toString(f32());
+            case F64 -> Double.toString(f64());
+            case V128 -> String.format("0x%016x%016x", high, bits);
+            default -> isNull() ? "null" : "#" + bits;
+        };
+        return type + ":" + value;
+    }
+}
