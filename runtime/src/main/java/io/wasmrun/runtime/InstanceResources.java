@@ -4,6 +4,8 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.Table;
+import com.dylibso.chicory.wasm.types.TableLimits;
+import io.wasmrun.allocator.LimitExceededException;
 import io.wasmrun.allocator.AllocatedMemory;
 import io.wasmrun.allocator.AllocatedTable;
 import io.wasmrun.allocator.AllocationRequest;
@@ -24,27 +26,30 @@ final class InstanceResources implements AutoCloseable {
     private final InstanceAllocator allocator;
     private final AllocationRequest request;
     private final InstanceSlot slot;
+    private final ResourceCaps caps;
     private final List<AllocatedMemory> memories = new ArrayList<>(1);
     private final List<AllocatedTable> tables = new ArrayList<>(1);
     private ExecutionStack stack;
     private boolean closed;
 
     private InstanceResources(
-            InstanceAllocator allocator, AllocationRequest request, InstanceSlot slot) {
+            InstanceAllocator allocator, AllocationRequest request, InstanceSlot slot, ResourceCaps caps) {
         this.allocator = allocator;
         this.request = request;
         this.slot = slot;
+        this.caps = caps;
     }
 
     /** Takes an instance slot; the caller must close the result. */
-    static InstanceResources allocate(InstanceAllocator allocator, AllocationRequest request) {
-        return new InstanceResources(allocator, request, allocator.allocateInstance(request));
+    static InstanceResources allocate(
+            InstanceAllocator allocator, AllocationRequest request, ResourceCaps caps) {
+        return new InstanceResources(allocator, request, allocator.allocateInstance(request), caps);
     }
 
     /** Chicory's memory factory: called once per defined memory, in index order. */
     Memory memory(MemoryLimits limits) {
         AllocatedMemory memory =
-                allocator.allocateMemory(request, slot, memories.size(), limits);
+                allocator.allocateMemory(request, slot, memories.size(), capped(limits));
         memories.add(memory);
         return memory.memory();
     }
@@ -52,7 +57,7 @@ final class InstanceResources implements AutoCloseable {
     /** Chicory's table factory: called once per defined table, in index order. */
     TableInstance table(Table table, int initRef) {
         AllocatedTable allocated =
-                allocator.allocateTable(request, slot, tables.size(), table, initRef);
+                allocator.allocateTable(request, slot, tables.size(), capped(table), initRef);
         tables.add(allocated);
         return allocated.table();
     }
@@ -78,6 +83,34 @@ final class InstanceResources implements AutoCloseable {
                         allocator.allowAllPkeys();
                     }
                 });
+    }
+
+    private MemoryLimits capped(MemoryLimits limits) {
+        if (limits.maximumPages() <= caps.memoryPages()) {
+            return limits;
+        }
+        if (limits.initialPages() > caps.memoryPages()) {
+            throw new LimitExceededException(String.format(
+                    "memory %d needs %d pages initially, more than the store allows (%d)",
+                    memories.size(), limits.initialPages(), caps.memoryPages()));
+        }
+        return new MemoryLimits(limits.initialPages(), (int) caps.memoryPages(), limits.shared());
+    }
+
+    private Table capped(Table table) {
+        TableLimits limits = table.limits();
+        if (limits.max() <= caps.tableElements()) {
+            return table;
+        }
+        if (limits.min() > caps.tableElements()) {
+            throw new LimitExceededException(String.format(
+                    "table %d needs %d elements initially, more than the store allows (%d)",
+                    tables.size(), limits.min(), caps.tableElements()));
+        }
+        return new Table(
+                table.elementType(),
+                new TableLimits(limits.min(), caps.tableElements(), limits.shared()),
+                table.initialize());
     }
 
     InstanceSlot slot() {

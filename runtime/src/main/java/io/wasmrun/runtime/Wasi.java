@@ -51,6 +51,11 @@ public final class Wasi implements AutoCloseable {
         return false;
     }
 
+    /** Every WASI preview1 function, as import values. */
+    public java.util.List<? extends com.dylibso.chicory.runtime.ImportValue> functions() {
+        return preview1.functions();
+    }
+
     /** Defines every WASI preview1 function in {@code linker}. */
     public Linker defineInto(Linker linker) {
         return linker.defineAll(preview1.functions());

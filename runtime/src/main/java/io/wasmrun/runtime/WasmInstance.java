@@ -63,7 +63,7 @@ public final class WasmInstance implements AutoCloseable {
     }
 
     /** Runs {@code body} on this instance's execution stack, translating traps. */
-    <T> T execute(Callable<T> body) {
+    public <T> T execute(Callable<T> body) {
         try {
             return resources.execute(body);
         } catch (Throwable error) {

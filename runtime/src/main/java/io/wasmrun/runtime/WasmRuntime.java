@@ -138,21 +138,33 @@ public final class WasmRuntime implements AutoCloseable {
     }
 
     /**
-     * Instantiates {@code module} with imports from {@code linker}: allocates its resources, runs
-     * data and element initialisation and the start function on the instance's stack.
+     * Instantiates {@code module} with imports from {@code linker} in a store of its own: allocates
+     * its resources, runs data and element initialisation and the start function on the instance's
+     * stack.
      *
      * @throws LinkException when an import is missing or does not match
      * @throws Trap when the start function traps
      */
     public WasmInstance instantiate(LoadedModule module, Linker linker) {
+        return instantiate(module, linker, newStore(), ResourceCaps.NONE);
+    }
+
+    /**
+     * A new store: a process-unique number and the allocator's next protection key, if it uses
+     * keys. Every instance of one store runs with that key and can touch every memory of the
+     * store.
+     */
+    public StoreContext newStore() {
+        return new StoreContext(STORE_IDS.incrementAndGet(), allocator.nextAvailablePkey().orElse(null));
+    }
+
+    /** Like {@link #instantiate(LoadedModule, Linker)}, in {@code store}, within {@code caps}. */
+    public WasmInstance instantiate(LoadedModule module, Linker linker, StoreContext store, ResourceCaps caps) {
         var imports = linker.resolve(module);
-        var store =
-                new StoreContext(
-                        STORE_IDS.incrementAndGet(), allocator.nextAvailablePkey().orElse(null));
         var request = new AllocationRequest(module.info(), store);
         InstanceResources resources;
         try {
-            resources = InstanceResources.allocate(allocator, request);
+            resources = InstanceResources.allocate(allocator, request, caps);
         } catch (RuntimeException e) {
             throw Instantiation.translate(e, module);
         }

@@ -1,0 +1,111 @@
+package io.wasmrun;
+
+import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.pooling.PoolingConfig;
+import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
+import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.runtime.compile.CompileCache;
+import io.wasmrun.runtime.compile.DiskCompileCache;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The shared context modules are compiled and instantiated in, like wasmtime's {@code Engine}:
+ * how code runs ({@link Strategy}), the instance allocator every instance takes its memories,
+ * tables and stacks from, and the compile cache. Create one per process (or per configuration)
+ * and share it between threads; {@link #close()} releases the allocator when the engine made it.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.builder().pooling(PoolingConfig.defaults()).build()) {
+ *     Module module = Module.fromFile(engine, Path.of("plugin.wasm"));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private final WasmRuntime runtime;
+    private final InstanceAllocator ownedAllocator;
+
+    private Engine(WasmRuntime runtime, InstanceAllocator ownedAllocator) {
+        this.runtime = runtime;
+        this.ownedAllocator = ownedAllocator;
+    }
+
+    /** An engine with the defaults: the compiler, the on-demand allocator, no compile cache. */
+    public static Engine create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Strategy strategy() {
+        return runtime.strategy();
+    }
+
+    /** The allocator every instance of this engine is created through. */
+    public InstanceAllocator allocator() {
+        return runtime.allocator();
+    }
+
+    WasmRuntime runtime() {
+        return runtime;
+    }
+
+    /** Closes the allocator if this engine created it; every store must be closed first. */
+    @Override
+    public void close() {
+        runtime.close();
+        if (ownedAllocator != null) {
+            ownedAllocator.close();
+        }
+    }
+
+    /** Configures an {@link Engine}. */
+    public static final class Builder {
+        private Strategy strategy = Strategy.COMPILER;
+        private InstanceAllocator allocator;
+        private boolean ownsAllocator;
+        private CompileCache cache = CompileCache.NONE;
+
+        private Builder() {}
+
+        /** How code runs (default: {@link Strategy#COMPILER}). */
+        public Builder strategy(Strategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /** Uses {@code allocator}; the caller keeps ownership and closes it after the engine. */
+        public Builder allocator(InstanceAllocator allocator) {
+            this.allocator = Objects.requireNonNull(allocator, "allocator");
+            this.ownsAllocator = false;
+            return this;
+        }
+
+        /** Uses a pooling allocator with {@code config}, closed with the engine. */
+        public Builder pooling(PoolingConfig config) {
+            this.allocator = new PoolingInstanceAllocator(Objects.requireNonNull(config, "config"));
+            this.ownsAllocator = true;
+            return this;
+        }
+
+        /**
+         * Keeps compiled classes in {@code directory} between runs, keyed by the module's digest
+         * and the code generator's versions (default: no cache).
+         */
+        public Builder compileCache(Path directory) {
+            this.cache = new DiskCompileCache(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        public Engine build() {
+            var runtime = WasmRuntime.builder().withStrategy(strategy).withCompileCache(cache);
+            if (allocator != null) {
+                runtime.withAllocator(allocator);
+            }
+            return new Engine(runtime.build(), ownsAllocator ? allocator : null);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.wasmrun;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import io.wasmrun.runtime.LoadedModule;
+import io.wasmrun.runtime.Signatures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A decoded and validated module, binary or text format, ready to be instantiated any number of
+ * times in any {@link Store} of its {@link Engine}. With the compiler the module is translated to
+ * JVM bytecode once, on its first instantiation (or found in the compile cache).
+ */
+public final class Module {
+    private final Engine engine;
+    private final LoadedModule loaded;
+
+    private Module(Engine engine, LoadedModule loaded) {
+        this.engine = engine;
+        this.loaded = loaded;
+    }
+
+    /**
+     * Reads, decodes and validates {@code path}.
+     *
+     * @throws ModuleLoadException with a one-line message naming the file and the problem
+     */
+    public static Module fromFile(Engine engine, Path path) {
+        return new Module(engine, engine.runtime().load(path));
+    }
+
+    /**
+     * Decodes and validates {@code bytes} (binary or text format); {@code name} labels the module
+     * in messages and backtraces.
+     *
+     * @throws ModuleLoadException with a one-line message naming the module and the problem
+     */
+    public static Module fromBytes(Engine engine, String name, byte[] bytes) {
+        Objects.requireNonNull(name, "name");
+        return new Module(engine, engine.runtime().load(name, bytes.clone()));
+    }
+
+    /** Checks {@code bytes} without keeping the module; throws what {@link #fromBytes} would. */
+    public static void validate(Engine engine, byte[] bytes) {
+        fromBytes(engine, "module", bytes);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The label given when loading, usually the file name. */
+    public String name() {
+        return loaded.name();
+    }
+
+    /** What the module imports, in import order. */
+    public List<ImportType> imports() {
+        WasmModule wasm = loaded.wasm();
+        var imports = wasm.importSection();
+        var result = new ArrayList<ImportType>(imports.importCount());
+        for (int i = 0; i < imports.importCount(); i++) {
+            var imp = imports.getImport(i);
+            result.add(new ImportType(imp.module(), imp.name(), ChicoryTypes.importType(wasm, imp)));
+        }
+        return List.copyOf(result);
+    }
+
+    /** What the module exports, in export order. */
+    public List<ExportType> exports() {
+        WasmModule wasm = loaded.wasm();
+        var exports = wasm.exportSection();
+        var result = new ArrayList<ExportType>(exports.exportCount());
+        for (int i = 0; i < exports.exportCount(); i++) {
+            Export export = exports.getExport(i);
+            result.add(new ExportType(export.name(), exportType(wasm, export)));
+        }
+        return List.copyOf(result);
+    }
+
+    private static ExternType exportType(WasmModule wasm, Export export) {
+        int index = export.index();
+        if (export.exportType() == ExternalType.FUNCTION) {
+            return ChicoryTypes.funcType(Signatures.functionType(wasm, index));
+        }
+        return ModuleEntities.type(wasm, export.exportType(), index);
+    }
+
+    LoadedModule loaded() {
+        return loaded;
+    }
+
+    @Override
+    public String toString() {
+        return "Module[" + name() + "]";
+    }
+}
