@@ -1,7 +1,10 @@
 package io.wasmrun;
 
 import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.allocator.pooling.PoolingConfig;
+import io.wasmrun.allocator.config.AllocatorMetrics;
+import io.wasmrun.allocator.config.OnDemandConfig;
+import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.config.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.runtime.compile.CompileCache;
@@ -44,8 +47,13 @@ public final class Engine implements AutoCloseable {
         return runtime.strategy();
     }
 
+    /** A snapshot of the allocator's counters: live instances, memories, tables, stacks. */
+    public AllocatorMetrics metrics() {
+        return runtime.allocator().metrics();
+    }
+
     /** The allocator every instance of this engine is created through. */
-    public InstanceAllocator allocator() {
+    InstanceAllocator allocator() {
         return runtime.allocator();
     }
 
@@ -77,14 +85,31 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** Uses {@code allocator}; the caller keeps ownership and closes it after the engine. */
-        public Builder allocator(InstanceAllocator allocator) {
+        /**
+         * Uses {@code allocator}; the caller keeps ownership and closes it after the engine. For
+         * the runtime's own front ends and tests: embedders choose {@link #onDemand} or {@link
+         * #pooling}.
+         */
+        Builder allocator(InstanceAllocator allocator) {
             this.allocator = Objects.requireNonNull(allocator, "allocator");
             this.ownsAllocator = false;
             return this;
         }
 
-        /** Uses a pooling allocator with {@code config}, closed with the engine. */
+        /**
+         * Uses an on-demand allocator with {@code config} (the default, with its defaults): each
+         * memory its own reservation with guard pages, for hosts with few instances.
+         */
+        public Builder onDemand(OnDemandConfig config) {
+            this.allocator = new OnDemandInstanceAllocator(Objects.requireNonNull(config, "config"));
+            this.ownsAllocator = true;
+            return this;
+        }
+
+        /**
+         * Uses a pooling allocator with {@code config}, closed with the engine: slots reserved up
+         * front and reused, for hosts that create many short-lived instances.
+         */
         public Builder pooling(PoolingConfig config) {
             this.allocator = new PoolingInstanceAllocator(Objects.requireNonNull(config, "config"));
             this.ownsAllocator = true;

@@ -61,7 +61,7 @@ class EmbeddingApiTest {
     void close() {
         if (store != null) {
             store.close();
-            assertEquals(0, engine.allocator().liveCoreInstances(), "closing the store returns its instances");
+            assertEquals(0, engine.metrics().liveInstances(), "closing the store returns its instances");
         }
         if (engine != null) {
             engine.close();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.wasmrun.allocator.pooling.PoolingConfig;
+import io.wasmrun.allocator.config.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.allocator.pooling.ProtectionKeys;
 import java.lang.foreign.MemorySegment;

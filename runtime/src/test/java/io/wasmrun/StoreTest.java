@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wasmrun.allocator.pooling.PoolingConfig;
+import io.wasmrun.allocator.config.PoolingConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** A store owns its instances, limits and interruption. */
 class StoreTest {
@@ -92,7 +92,7 @@ class StoreTest {
             var tooBig = assertThrows(WasmrunException.class,
                     () -> new Linker().instantiate(store, Module.fromBytes(engine, "grows.wat", GROWS)));
             assertEquals("grows.wat: memory 0 needs 1 pages initially, more than the store allows (0)", tooBig.getMessage());
-            assertEquals(0, engine.allocator().liveCoreInstances(), "the failed instance returned its slot");
+            assertEquals(0, engine.metrics().liveInstances(), "the failed instance returned its slot");
         }
     }
 
@@ -103,13 +103,13 @@ class StoreTest {
             Store store = Store.create(engine);
             Instance first = new Linker().instantiate(store, module);
             new Linker().instantiate(store, module);
-            assertEquals(2, engine.allocator().liveCoreInstances());
+            assertEquals(2, engine.metrics().liveInstances());
 
             first.close();
             assertEquals(1, store.instances().size());
-            assertEquals(1, engine.allocator().liveCoreInstances());
+            assertEquals(1, engine.metrics().liveInstances());
             store.close();
-            assertEquals(0, engine.allocator().liveCoreInstances());
+            assertEquals(0, engine.metrics().liveInstances());
             assertThrows(IllegalStateException.class, () -> new Linker().instantiate(store, module));
         }
     }

@@ -2,6 +2,7 @@ package io.wasmrun.allocator;
 
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.Table;
+import io.wasmrun.allocator.config.AllocatorMetrics;
 import java.util.Optional;
 
 /**

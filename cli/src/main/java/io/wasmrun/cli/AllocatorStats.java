@@ -1,7 +1,7 @@
 package io.wasmrun.cli;
 
-import io.wasmrun.allocator.AllocatorMetrics;
 import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.config.AllocatorMetrics;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.allocator.sys.Sizes;
 import java.io.PrintStream;

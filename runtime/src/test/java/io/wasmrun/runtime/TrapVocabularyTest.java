@@ -1,14 +1,14 @@
 package io.wasmrun.runtime;
 
-import io.wasmrun.Strategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wasmrun.Strategy;
 import io.wasmrun.Trap;
 import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.config.PoolingConfig;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.allocator.pooling.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.wasmrun.runtime;
 
-import io.wasmrun.Strategy;
 import static io.wasmrun.runtime.TestModules.example;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +11,9 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import io.wasmrun.LinkException;
 import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Strategy;
 import io.wasmrun.Trap;
-import io.wasmrun.allocator.AllocatorMetrics;
+import io.wasmrun.allocator.config.AllocatorMetrics;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

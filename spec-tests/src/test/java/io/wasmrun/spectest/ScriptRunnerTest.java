@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.allocator.pooling.PoolingConfig;
-import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.Strategy;
+import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.config.PoolingConfig;
+import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.runtime.WasmRuntime;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.wasmrun.allocator.memory;
 
+import io.wasmrun.allocator.config.LinearMemory;
 import java.lang.foreign.MemorySegment;
 
 /**

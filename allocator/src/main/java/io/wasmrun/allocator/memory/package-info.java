@@ -18,10 +18,10 @@
  * region (one mapping per memory); the pooling allocator supplies its own regions over slots of
  * one big reservation.
  *
- * <p>{@link io.wasmrun.allocator.memory.LinearMemory} is the backing a memory grows in, like
+ * <p>{@link io.wasmrun.allocator.config.LinearMemory} is the backing a memory grows in, like
  * wasmtime's trait of the same name; {@link io.wasmrun.allocator.memory.RegionLinearMemory}
  * implements it over a region, and an embedder implements it through a {@link
- * io.wasmrun.allocator.memory.MemoryCreator} for host-managed memory. {@link
+ * io.wasmrun.allocator.config.MemoryCreator} for host-managed memory. {@link
  * io.wasmrun.allocator.memory.SegmentMemory} is the single implementation of Chicory's {@code
  * Memory} over any backing: every access is bounds-checked in Java against the current size
  * before it touches the segment, so a guest can never reach a {@code PROT_NONE} page (which would
@@ -29,3 +29,6 @@
  * substitute for the check.
  */
 package io.wasmrun.allocator.memory;
+
+import io.wasmrun.allocator.config.LinearMemory;
+import io.wasmrun.allocator.config.MemoryCreator;

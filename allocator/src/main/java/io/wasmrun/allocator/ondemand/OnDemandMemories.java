@@ -3,7 +3,9 @@ package io.wasmrun.allocator.ondemand;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.wasmrun.allocator.LimitExceededException;
-import io.wasmrun.allocator.memory.LinearMemory;
+import io.wasmrun.allocator.config.DeclaredMemory;
+import io.wasmrun.allocator.config.LinearMemory;
+import io.wasmrun.allocator.config.OnDemandConfig;
 import io.wasmrun.allocator.memory.MmapRegion;
 import io.wasmrun.allocator.memory.RegionLinearMemory;
 import io.wasmrun.allocator.memory.SegmentMemory;
@@ -66,7 +68,7 @@ final class OnDemandMemories {
                         ? config.memoryCreator()
                                 .get()
                                 .newMemory(
-                                        limits,
+                                        declared(limits),
                                         minBytes,
                                         OptionalLong.of(maxBytes),
                                         OptionalLong.of(reservation),
@@ -125,5 +127,14 @@ final class OnDemandMemories {
                         moduleName,
                         e.getMessage()),
                 e);
+    }
+
+    /** The module's declaration of a memory, as a memory creator sees it. */
+    private static DeclaredMemory declared(MemoryLimits limits) {
+        boolean bounded = limits.maximumPages() != MemoryLimits.MAX_PAGES || limits.shared();
+        return new DeclaredMemory(
+                limits.initialPages(),
+                bounded ? OptionalLong.of(limits.maximumPages()) : OptionalLong.empty(),
+                limits.shared());
     }
 }

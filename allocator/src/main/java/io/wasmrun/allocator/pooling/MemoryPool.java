@@ -15,6 +15,7 @@ import io.wasmrun.allocator.AllocatedMemory;
 import io.wasmrun.allocator.LimitExceededException;
 import io.wasmrun.allocator.ModuleId;
 import io.wasmrun.allocator.ModuleInfo;
+import io.wasmrun.allocator.config.PoolingConfig;
 import io.wasmrun.allocator.memory.SegmentMemory;
 import io.wasmrun.allocator.sys.Libc;
 import io.wasmrun.allocator.sys.NativeCallException;

@@ -2,7 +2,7 @@ package io.wasmrun.allocator.pooling;
 
 import static io.wasmrun.allocator.sys.LinuxConstants.MADV_DONTNEED;
 
-import io.wasmrun.allocator.memory.LinearMemory;
+import io.wasmrun.allocator.config.LinearMemory;
 import io.wasmrun.allocator.sys.Libc;
 import java.lang.foreign.MemorySegment;
 

@@ -3,7 +3,7 @@
  *
  * <ul>
  *   <li>{@link io.wasmrun.allocator.pooling.PoolingInstanceAllocator}: the allocator, over the
- *       pools below; {@link io.wasmrun.allocator.pooling.PoolingConfig} its knobs and defaults;
+ *       pools below; {@link io.wasmrun.allocator.config.PoolingConfig} its knobs and defaults;
  *       {@link io.wasmrun.allocator.pooling.PoolingMetrics} its counters.
  *   <li>{@code MemoryPool}: memory slots in one reservation, with copy-on-write {@code
  *       MemoryImage}s, {@code SlabLayout} (guards, protection-key stripes) and the {@code
@@ -16,3 +16,5 @@
  * </ul>
  */
 package io.wasmrun.allocator.pooling;
+
+import io.wasmrun.allocator.config.PoolingConfig;

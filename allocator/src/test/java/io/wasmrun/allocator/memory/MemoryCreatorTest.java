@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import io.wasmrun.allocator.ondemand.OnDemandConfig;
+import io.wasmrun.allocator.config.LinearMemory;
+import io.wasmrun.allocator.config.DeclaredMemory;
+import io.wasmrun.allocator.config.MemoryCreator;
+import io.wasmrun.allocator.config.OnDemandConfig;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.allocator.testing.TestModules;
 import io.wasmrun.allocator.testing.TestModules.Allocated;
 import io.wasmrun.allocator.testing.TestModules.Engine;
+import io.wasmrun.allocator.testing.TestModules;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -110,7 +113,7 @@ class MemoryCreatorTest {
         }
     }
 
-    record Request(MemoryLimits type, long minimum, OptionalLong maximum, OptionalLong reserved, long guard) {}
+    record Request(DeclaredMemory type, long minimum, OptionalLong maximum, OptionalLong reserved, long guard) {}
 
     @Test
     void anEmbeddersMemoryBacksTheInstance() {
@@ -136,6 +139,7 @@ class MemoryCreatorTest {
             assertEquals(Memory.PAGE_SIZE, request.minimum());
             assertEquals(3L * Memory.PAGE_SIZE, request.maximum().getAsLong(), "declared 4, capped to 3");
             assertEquals(32L << 20, request.guard());
+            assertEquals(new DeclaredMemory(1, OptionalLong.of(4), false), request.type(), "as the module declares it");
 
             HostMemory host = created.get(0);
             assertEquals('h', host.bytes.get(ValueLayout.JAVA_BYTE, 16), "data segment in host memory");

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.wasm.ChicoryException;
 import io.wasmrun.allocator.ExecutionStack;
-import io.wasmrun.allocator.ondemand.OnDemandConfig;
+import io.wasmrun.allocator.config.OnDemandConfig;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.allocator.testing.TestModules;
 import io.wasmrun.allocator.testing.TestModules.Allocated;
 import io.wasmrun.allocator.testing.TestModules.Engine;
+import io.wasmrun.allocator.testing.TestModules;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class ExecutionStackTest {
 

@@ -1,6 +1,6 @@
 package io.wasmrun.cli.repl;
 
-import io.wasmrun.allocator.AllocatorMetrics;
+import io.wasmrun.allocator.config.AllocatorMetrics;
 import java.util.List;
 
 /** {@code :stats}: the counters of every allocator in use, and which modules it backs. */

@@ -3,10 +3,10 @@ package io.wasmrun.cli.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.allocator.ondemand.OnDemandConfig;
-import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import io.wasmrun.Strategy;
+import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.config.OnDemandConfig;
+import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wasmrun.ModuleLoadException;
+import io.wasmrun.Strategy;
 import io.wasmrun.Trap;
 import io.wasmrun.WasmrunException;
-import io.wasmrun.allocator.AllocatorMetrics;
-import io.wasmrun.allocator.pooling.PoolingConfig;
+import io.wasmrun.allocator.config.AllocatorMetrics;
+import io.wasmrun.allocator.config.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
-import io.wasmrun.Strategy;
 import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.WasmInstance;

@@ -1,10 +1,10 @@
 package io.wasmrun.spectest.fuzz;
 
-import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.allocator.pooling.PoolingConfig;
-import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.Strategy;
+import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.config.PoolingConfig;
+import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

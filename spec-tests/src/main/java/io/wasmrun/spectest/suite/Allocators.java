@@ -1,8 +1,8 @@
 package io.wasmrun.spectest.suite;
 
 import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.config.PoolingConfig;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.allocator.pooling.PoolingConfig;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
-package io.wasmrun.allocator.ondemand;
+package io.wasmrun.allocator.config;
 
 import com.dylibso.chicory.runtime.Memory;
-import io.wasmrun.allocator.memory.MemoryCreator;
+import io.wasmrun.allocator.config.MemoryCreator;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings of the {@link OnDemandInstanceAllocator}. All sizes are in bytes; change one with the
+ * Settings of the {@code OnDemandInstanceAllocator}. All sizes are in bytes; change one with the
  * {@code with*} methods on {@link #defaults()}.
  *
  * @param memoryReservation address space reserved for each memory up front; a memory whose maximum

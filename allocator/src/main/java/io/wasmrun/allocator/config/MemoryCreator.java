@@ -1,6 +1,5 @@
-package io.wasmrun.allocator.memory;
+package io.wasmrun.allocator.config;
 
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.util.OptionalLong;
 
 /**
@@ -22,7 +21,7 @@ public interface MemoryCreator {
      * @return the new memory; its {@link LinearMemory#byteSize()} is {@code minimumBytes}
      */
     LinearMemory newMemory(
-            MemoryLimits type,
+            DeclaredMemory type,
             long minimumBytes,
             OptionalLong maximumBytes,
             OptionalLong reservedSizeInBytes,

@@ -1,10 +1,10 @@
-package io.wasmrun.allocator.memory;
+package io.wasmrun.allocator.config;
 
 import java.lang.foreign.MemorySegment;
 
 /**
  * The storage behind one linear memory, like wasmtime's {@code LinearMemory}: a contiguous run of
- * bytes that can grow. {@link SegmentMemory} executes wasm against it and does every bounds check
+ * bytes that can grow. {@code SegmentMemory} executes wasm against it and does every bounds check
  * itself, so an implementation only has to keep {@link #byteSize()} bytes at {@link #segment()}
  * readable and writable.
  *
@@ -16,7 +16,7 @@ public interface LinearMemory extends AutoCloseable {
     /**
      * The memory's bytes, starting at offset 0 and at least {@link #byteSize()} long: a native
      * segment (e.g. from an {@link java.lang.foreign.Arena} or a mapping), 8-byte aligned for
-     * atomics. May change after {@link #growTo}; {@link SegmentMemory} asks again after each
+     * atomics. May change after {@link #growTo}; {@code SegmentMemory} asks again after each
      * growth.
      */
     MemorySegment segment();

@@ -1,4 +1,4 @@
-package io.wasmrun.allocator.pooling;
+package io.wasmrun.allocator.config;
 
 import com.dylibso.chicory.runtime.Memory;
 import java.time.Duration;
@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Settings of the {@link PoolingInstanceAllocator}, after wasmtime's {@code
+ * Settings of the {@code PoolingInstanceAllocator}, after wasmtime's {@code
  * PoolingAllocationConfig}. Sizes are bytes. Start from {@link #defaults()} and change one knob at
  * a time with the {@code with*} methods; the compact constructor refuses impossible values,
- * {@link PoolingInstanceAllocator}'s constructor refuses combinations the machine cannot map.
+ * {@code PoolingInstanceAllocator}'s constructor refuses combinations the machine cannot map.
  *
  * <table>
  *   <caption>Knobs, defaults and CLI options</caption>

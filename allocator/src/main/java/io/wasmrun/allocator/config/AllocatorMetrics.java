@@ -1,4 +1,4 @@
-package io.wasmrun.allocator;
+package io.wasmrun.allocator.config;
 
 /**
  * A snapshot of an allocator's counters, like wasmtime's {@code PoolingAllocatorMetrics}.
