@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.allocator.ModuleInfo;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleCompiler;
+import io.wasmrun.runtime.engine.StackFloor;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,6 +26,8 @@ public final class LoadedModule {
     /** Classes found in the cache before decoding, and the complete module should they not load. */
     private CachedCode cachedCode;
     private volatile Function<Instance, Machine> machineFactory;
+    /** {@link StackFloor#of} the module, or -1 until first asked. */
+    private volatile int interpreterStackFloor = -1;
 
     LoadedModule(ModuleInfo info, Engine engine, CompileCache compileCache, CachedCode cachedCode) {
         this.info = info;
@@ -95,6 +98,16 @@ public final class LoadedModule {
                         + (available.isEmpty()
                                 ? " (the module exports no functions)"
                                 : " (exported functions: " + String.join(", ", available) + ")"));
+    }
+
+    /** The operand-stack floor the interpreter keeps for this module ({@link StackFloor}). */
+    int interpreterStackFloor() {
+        int floor = interpreterStackFloor;
+        if (floor < 0) {
+            floor = StackFloor.of(wasm());
+            interpreterStackFloor = floor;
+        }
+        return floor;
     }
 
     Function<Instance, Machine> machineFactory() {
