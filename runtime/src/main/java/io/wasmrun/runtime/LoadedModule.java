@@ -11,6 +11,7 @@ import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.ModuleInfo;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleCompiler;
+import io.wasmrun.runtime.engine.StackFloor;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,6 +28,8 @@ public final class LoadedModule {
     /** Classes found in the cache before decoding, and the complete module should they not load. */
     private CachedCode cachedCode;
     private volatile Function<Instance, Machine> machineFactory;
+    /** {@link StackFloor#of} the module, or -1 until first asked. */
+    private volatile int interpreterStackFloor = -1;
 
     LoadedModule(ModuleInfo info, Strategy engine, CompileCache compileCache, CachedCode cachedCode) {
         this.info = info;
@@ -97,6 +100,16 @@ public final class LoadedModule {
                         + (available.isEmpty()
                                 ? " (the module exports no functions)"
                                 : " (exported functions: " + String.join(", ", available) + ")"));
+    }
+
+    /** The operand-stack floor the interpreter keeps for this module ({@link StackFloor}). */
+    int interpreterStackFloor() {
+        int floor = interpreterStackFloor;
+        if (floor < 0) {
+            floor = StackFloor.of(wasm());
+            interpreterStackFloor = floor;
+        }
+        return floor;
     }
 
     Function<Instance, Machine> machineFactory() {

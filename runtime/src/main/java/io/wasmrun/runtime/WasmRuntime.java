@@ -18,6 +18,7 @@ import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleSource;
 import io.wasmrun.runtime.engine.EmptyElementSegments;
 import io.wasmrun.runtime.engine.InterpreterChecks;
+import io.wasmrun.runtime.engine.StackFloor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -198,7 +199,8 @@ public final class WasmRuntime implements AutoCloseable {
     /**
      * Links and allocates an instance without running any of its code; a failure here is never a
      * trap (traps come from initialisation, which runs afterwards). The interpreter, also for the
-     * functions the compiler leaves to it, runs with wasmrun's {@link InterpreterChecks}.
+     * functions the compiler leaves to it, runs with wasmrun's {@link InterpreterChecks}, under a
+     * {@link StackFloor} where the module needs one.
      */
     private static Instance build(
             LoadedModule module, ImportValues imports, InstanceResources resources) {
@@ -210,7 +212,7 @@ public final class WasmRuntime implements AutoCloseable {
                             .withMemoryFactory(resources::memory)
                             .withTableFactory(resources::table)
                             .withMachineFactory(module.machineFactory())
-                            .withUnsafeExecutionListener(checks)
+                            .withUnsafeExecutionListener(StackFloor.guard(module.interpreterStackFloor(), checks))
                             .withInitialize(false)
                             .withStart(false)
                             .build();
