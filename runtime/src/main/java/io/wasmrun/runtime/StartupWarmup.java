@@ -55,7 +55,7 @@ public final class StartupWarmup {
             // in the order the main thread needs them
             MessageDigest.getInstance("SHA-256");
             Parser.parse(TINY_MODULE);
-            io.wasmrun.wasi.WasiPreview1.create(io.wasmrun.wasi.WasiOptions.builder().build()).close();
+            io.wasmrun.wasi.preview1.WasiPreview1.create(io.wasmrun.wasi.WasiOptions.builder().build()).close();
             System.getLogger("java.lang.Runtime").isLoggable(System.Logger.Level.DEBUG);
             return true;
         } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {

@@ -3,7 +3,7 @@ package io.wasmrun.runtime;
 import com.dylibso.chicory.wasm.types.Import;
 import io.wasmrun.WasmrunException;
 import io.wasmrun.wasi.WasiOptions;
-import io.wasmrun.wasi.WasiPreview1;
+import io.wasmrun.wasi.preview1.WasiPreview1;
 
 /**
  * WASI preview1 for one guest, through wasmrun's own host ({@link WasiPreview1}: paths confined

@@ -1,9 +1,12 @@
-package io.wasmrun.wasi;
+package io.wasmrun.wasi.preview1;
 
-import static io.wasmrun.wasi.FdFunctions.fd;
-import static io.wasmrun.wasi.Signature.function;
+import static io.wasmrun.wasi.preview1.FdFunctions.fd;
+import static io.wasmrun.wasi.preview1.Signature.function;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import io.wasmrun.wasi.Errno;
+import io.wasmrun.wasi.Rights;
+import io.wasmrun.wasi.WasiError;
 import io.wasmrun.wasi.fs.Descriptor;
 import io.wasmrun.wasi.fs.FdFlags;
 import io.wasmrun.wasi.fs.FileDescriptor;

@@ -1,5 +1,8 @@
-package io.wasmrun.wasi;
+package io.wasmrun.wasi.preview1;
 
+import io.wasmrun.wasi.Preopen;
+import io.wasmrun.wasi.Rights;
+import io.wasmrun.wasi.WasiOptions;
 import io.wasmrun.wasi.fs.Descriptor;
 import io.wasmrun.wasi.fs.DirectoryDescriptor;
 import io.wasmrun.wasi.fs.FdTable;

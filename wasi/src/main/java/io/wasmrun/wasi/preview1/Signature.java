@@ -1,9 +1,10 @@
-package io.wasmrun.wasi;
+package io.wasmrun.wasi.preview1;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.wasi.WasiError;
 import io.wasmrun.wasi.guest.GuestMemory;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,10 @@
-package io.wasmrun.wasi;
+package io.wasmrun.wasi.preview1;
 
-import static io.wasmrun.wasi.FdFunctions.fd;
-import static io.wasmrun.wasi.Signature.function;
+import static io.wasmrun.wasi.preview1.FdFunctions.fd;
+import static io.wasmrun.wasi.preview1.Signature.function;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import io.wasmrun.wasi.Errno;
 import io.wasmrun.wasi.fs.DirectoryDescriptor;
 import io.wasmrun.wasi.fs.Filestat;
 import io.wasmrun.wasi.fs.OsDescriptor;

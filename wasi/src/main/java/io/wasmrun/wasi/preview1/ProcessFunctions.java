@@ -1,9 +1,12 @@
-package io.wasmrun.wasi;
+package io.wasmrun.wasi.preview1;
 
-import static io.wasmrun.wasi.Signature.function;
+import static io.wasmrun.wasi.preview1.Signature.function;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import io.wasmrun.wasi.Errno;
+import io.wasmrun.wasi.WasiError;
+import io.wasmrun.wasi.WasiExitException;
 import io.wasmrun.wasi.guest.GuestMemory;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

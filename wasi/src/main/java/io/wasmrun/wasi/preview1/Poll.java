@@ -1,5 +1,8 @@
-package io.wasmrun.wasi;
+package io.wasmrun.wasi.preview1;
 
+import io.wasmrun.wasi.Errno;
+import io.wasmrun.wasi.Rights;
+import io.wasmrun.wasi.WasiError;
 import io.wasmrun.wasi.fs.Descriptor;
 import io.wasmrun.wasi.fs.FileDescriptor;
 import io.wasmrun.wasi.fs.FileType;

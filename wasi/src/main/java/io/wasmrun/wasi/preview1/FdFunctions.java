@@ -1,8 +1,11 @@
-package io.wasmrun.wasi;
+package io.wasmrun.wasi.preview1;
 
-import static io.wasmrun.wasi.Signature.function;
+import static io.wasmrun.wasi.preview1.Signature.function;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import io.wasmrun.wasi.Errno;
+import io.wasmrun.wasi.Rights;
+import io.wasmrun.wasi.WasiError;
 import io.wasmrun.wasi.fs.Descriptor;
 import io.wasmrun.wasi.fs.DirectoryDescriptor;
 import io.wasmrun.wasi.fs.FdFlags;

@@ -1,8 +1,9 @@
-package io.wasmrun.wasi;
+package io.wasmrun.wasi.preview1;
 
-import static io.wasmrun.wasi.Signature.function;
+import static io.wasmrun.wasi.preview1.Signature.function;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import io.wasmrun.wasi.WasiOptions;
 import io.wasmrun.wasi.fs.PathResolver;
 import java.util.ArrayList;
 import java.util.List;
