@@ -71,6 +71,7 @@ class ScriptRunnerTest {
         scripts.put("bounds/table-grow.wast", 18);
         scripts.put("bounds/table-copy-fill.wast", 46);
         scripts.put("bounds/decoder.wast", 4);
+        scripts.put("bounds/module-checks.wast", 23);
         return scripts.entrySet().stream().flatMap(script -> Stream.of(
                 Arguments.of("on-demand", onDemand, Engine.COMPILER, script.getKey(), script.getValue()),
                 Arguments.of("on-demand", onDemand, Engine.INTERPRETER, script.getKey(), script.getValue()),
