@@ -29,6 +29,8 @@ final class NameScanner {
     }
 
     /**
+     * Checks every name in {@code binary}, bytes Chicory's parser accepted.
+     *
      * @throws MalformedException "malformed UTF-8 encoding" for the first name that is not
      */
     static void check(byte[] binary) {
