@@ -73,6 +73,7 @@ class ScriptRunnerTest {
         scripts.put("bounds/table-copy-fill.wast", 46);
         scripts.put("bounds/decoder.wast", 4);
         scripts.put("bounds/interpreter-multivalue-return.wast", 21);
+        scripts.put("bounds/module-checks.wast", 23);
         return scripts.entrySet().stream().flatMap(script -> Stream.of(
                 Arguments.of("on-demand", onDemand, Strategy.COMPILER, script.getKey(), script.getValue()),
                 Arguments.of("on-demand", onDemand, Strategy.INTERPRETER, script.getKey(), script.getValue()),
