@@ -4,7 +4,7 @@ import java.util.OptionalLong;
 
 /**
  * Lets an embedder supply host-managed memory for every linear memory the on-demand allocator
- * creates, like wasmtime's {@code MemoryCreator}. The allocator wraps the result in a {@link
+ * creates, like wasmtime's {@code MemoryCreator}. The allocator wraps the result in a {@code
  * SegmentMemory}, so the embedder's memory gets the same bounds checks and semantics.
  */
 @FunctionalInterface
