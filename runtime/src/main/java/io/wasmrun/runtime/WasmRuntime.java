@@ -17,6 +17,7 @@ import io.wasmrun.allocator.pooling.PrefilledTables;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleSource;
 import io.wasmrun.runtime.engine.EmptyElementSegments;
+import io.wasmrun.runtime.engine.GeneratedCodeAccess;
 import io.wasmrun.runtime.engine.InterpreterChecks;
 import io.wasmrun.runtime.engine.StackFloor;
 import java.io.IOException;
@@ -211,7 +212,7 @@ public final class WasmRuntime implements AutoCloseable {
                             .withImportValues(imports)
                             .withMemoryFactory(resources::memory)
                             .withTableFactory(resources::table)
-                            .withMachineFactory(module.machineFactory())
+                            .withMachineFactory(GeneratedCodeAccess.opened(module.machineFactory()))
                             .withUnsafeExecutionListener(StackFloor.guard(module.interpreterStackFloor(), checks))
                             .withInitialize(false)
                             .withStart(false)
