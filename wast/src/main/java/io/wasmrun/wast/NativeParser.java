@@ -2,6 +2,7 @@ package io.wasmrun.wast;
 
 import io.wasmrun.text.TextFormatException;
 import io.wasmrun.text.wast.WastParser;
+import io.wasmrun.text.wast.WastScript;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ public final class NativeParser implements ScriptConverter {
         }
         String name = wast.getFileName().toString();
         try {
-            return ScriptAdapter.adapt(wast, WastParser.parse(source, name));
+            return WastParser.parse(source, name);
         } catch (TextFormatException e) {
             throw new ScriptException(wast + ": the text parser rejects it: " + e.getMessage(), e);
         }

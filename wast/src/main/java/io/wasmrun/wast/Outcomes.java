@@ -13,7 +13,7 @@ final class Outcomes {
     private Outcomes() {}
 
     /** Whether {@code error} is the failure an {@code assert_trap}-like command expects. */
-    static boolean failsAsExpected(Command.FailureKind kind, String text, Throwable error) {
+    static boolean failsAsExpected(FailureKind kind, String text, Throwable error) {
         return switch (kind) {
             case TRAP -> error instanceof Trap trap && trapMatches(text, trap.reason());
             case EXHAUSTION -> error instanceof Trap trap && trap.reason().equals(EXHAUSTED);
@@ -36,7 +36,7 @@ final class Outcomes {
     }
 
     /** What a failing command expected, e.g. {@code trap (integer divide by zero)}. */
-    static String expectedFailure(Command.FailureKind kind, String text) {
+    static String expectedFailure(FailureKind kind, String text) {
         return switch (kind) {
             case TRAP -> "trap (" + text + ")";
             case EXHAUSTION -> "trap (" + EXHAUSTED + ")";

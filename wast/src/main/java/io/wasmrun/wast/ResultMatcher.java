@@ -2,6 +2,7 @@ package io.wasmrun.wast;
 
 import com.dylibso.chicory.wasm.types.ValType;
 import com.dylibso.chicory.wasm.types.Value;
+import io.wasmrun.text.wast.WastValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ final class ResultMatcher {
     }
 
     private static boolean scalarMatches(WastValue expected, long raw) {
-        String text = expected.text();
+        String text = expected.value();
         return switch (expected.type()) {
             case "i32" -> text != null && (raw & 0xFFFF_FFFFL) == ValueCodec.bits(text, 32);
             case "i64" -> text != null && raw == ValueCodec.bits(text, 64);
@@ -87,7 +88,7 @@ final class ResultMatcher {
         }
         int width = V128Lanes.width(expected.laneType());
         boolean floats = expected.laneType().startsWith("f");
-        List<String> lanes = expected.texts();
+        List<String> lanes = expected.lanes();
         if (lanes.size() != 128 / width) {
             return false;
         }
@@ -114,7 +115,7 @@ final class ResultMatcher {
         if (!value.alternatives().isEmpty()) {
             return "either " + describe(value.alternatives());
         }
-        String text = value.text();
+        String text = value.value();
         return switch (value.type()) {
             case "i32", "i64", "f32", "f64" -> {
                 if (text == null || text.startsWith("nan:")) {
@@ -124,7 +125,7 @@ final class ResultMatcher {
                 int width = value.type().endsWith("32") ? 32 : 64;
                 yield value.type() + " " + ValueCodec.format(ValueCodec.bits(text, width), type);
             }
-            case "v128" -> "v128 " + value.laneType() + "x" + value.texts().size() + " " + String.join(" ", value.texts());
+            case "v128" -> "v128 " + value.laneType() + "x" + value.lanes().size() + " " + String.join(" ", value.lanes());
             default -> text == null ? "(ref " + value.type() + ")" : text.equals("null") ? "ref.null " + value.type() : "ref.extern " + text;
         };
     }

@@ -1,5 +1,6 @@
 package io.wasmrun.wast;
 
+import io.wasmrun.text.wast.WastScript;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,12 +2,23 @@ package io.wasmrun.wast;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wasmrun.text.wast.WastAction;
+import io.wasmrun.text.wast.WastCommand;
+import io.wasmrun.text.wast.WastModule;
+import io.wasmrun.text.wast.WastScript;
+import io.wasmrun.text.wast.WastValue;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the JSON that wast2json writes for a script into {@link Command}s. */
+/**
+ * Reads the JSON that wast2json writes for a script, and the module files next to it, into the
+ * model wasmrun's text parser makes ({@link WastScript}): names lose their {@code $}, every part
+ * of a command has the command's line, and quoted text modules ({@code .wat}) are encoded when
+ * they are loaded.
+ */
 public final class ScriptReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -16,8 +27,8 @@ public final class ScriptReader {
     /**
      * Reads {@code json}, whose module files are in the same folder.
      *
-     * @param source the {@code .wast} file the JSON was made from, for messages
-     * @throws ScriptException when the JSON cannot be read or holds an unknown command
+     * @param source the {@code .wast} file the JSON was made from, for messages and module names
+     * @throws ScriptException when the JSON or a module file cannot be read, or holds an unknown command
      */
     public static WastScript read(Path source, Path json) {
         JsonNode root;
@@ -30,58 +41,62 @@ public final class ScriptReader {
         if (!commands.isArray()) {
             throw new ScriptException(source + ": wast2json output " + json + " has no commands");
         }
-        Path directory = json.toAbsolutePath().getParent();
-        List<Command> result = new ArrayList<>(commands.size());
+        var reader = new Commands(source, json.toAbsolutePath().getParent());
+        List<WastCommand> result = new ArrayList<>(commands.size());
         for (JsonNode command : commands) {
-            result.add(command(source, directory, command));
+            result.add(reader.command(command));
         }
-        return new WastScript(source, result);
+        return new WastScript(reader.fileName, result);
     }
 
-    private static Command command(Path source, Path directory, JsonNode node) {
-        String type = node.path("type").asText();
-        int line = node.path("line").asInt();
-        return switch (type) {
-            case "module" -> new Command.Module(line, optional(node, "name"), file(directory, node), false);
-            case "register" -> new Command.Register(line, optional(node, "name"), node.path("as").asText());
-            case "action" -> new Command.Perform(line, action(source, line, node.path("action")));
-            case "assert_return" ->
-                    new Command.AssertReturn(line, action(source, line, node.path("action")), expected(node));
-            case "assert_trap" -> failure(source, line, Command.FailureKind.TRAP, node);
-            case "assert_exhaustion" -> failure(source, line, Command.FailureKind.EXHAUSTION, node);
-            case "assert_exception" -> failure(source, line, Command.FailureKind.EXCEPTION, node);
-            case "assert_malformed" -> module(line, Command.ModuleKind.MALFORMED, directory, node);
-            case "assert_invalid" -> module(line, Command.ModuleKind.INVALID, directory, node);
-            case "assert_unlinkable" -> module(line, Command.ModuleKind.UNLINKABLE, directory, node);
-            case "assert_uninstantiable" -> module(line, Command.ModuleKind.UNINSTANTIABLE, directory, node);
-            default ->
-                    throw new ScriptException(
-                            source + ":" + line + ": unknown command `" + type + "` in wast2json output");
-        };
-    }
+    /** Reads the commands of one script. */
+    private static final class Commands {
+        private final Path source;
+        private final Path directory;
+        private final String fileName;
 
-    private static Command failure(Path source, int line, Command.FailureKind kind, JsonNode node) {
-        return new Command.AssertFailure(line, kind, action(source, line, node.path("action")), optional(node, "text"));
-    }
+        Commands(Path source, Path directory) {
+            this.source = source;
+            this.directory = directory;
+            this.fileName = source.getFileName().toString();
+        }
 
-    private static Command module(int line, Command.ModuleKind kind, Path directory, JsonNode node) {
-        return new Command.AssertModule(line, kind, file(directory, node), optional(node, "text"));
-    }
+        WastCommand command(JsonNode node) {
+            String type = node.path("type").asText();
+            int line = node.path("line").asInt();
+            return switch (type) {
+                case "module" -> new WastCommand.ModuleCommand(line, module(line, name(node, "name"), node));
+                case "register" -> new WastCommand.Register(line, node.path("as").asText(), name(node, "name"));
+                case "action" -> new WastCommand.Action(line, action(line, node));
+                case "assert_return" -> new WastCommand.AssertReturn(line, action(line, node), expected(node));
+                case "assert_trap" -> new WastCommand.AssertTrap(line, action(line, node), null, optional(node, "text"));
+                case "assert_exhaustion" -> new WastCommand.AssertExhaustion(line, action(line, node), optional(node, "text"));
+                case "assert_exception" -> new WastCommand.AssertException(line, action(line, node));
+                case "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable" ->
+                        new WastCommand.AssertModule(line, type, module(line, null, node), optional(node, "text"));
+                default -> throw new ScriptException(source + ":" + line + ": unknown command `" + type + "` in wast2json output");
+            };
+        }
 
-    private static ScriptModule file(Path directory, JsonNode node) {
-        return new ScriptModule.File(directory.resolve(node.path("filename").asText()));
-    }
+        private WastModule module(int line, String name, JsonNode node) {
+            Path file = directory.resolve(node.path("filename").asText());
+            try {
+                return file.getFileName().toString().endsWith(".wat")
+                        ? WastModule.quote(line, name, Files.readString(file), fileName)
+                        : WastModule.binary(line, name, Files.readAllBytes(file), fileName);
+            } catch (IOException e) {
+                throw new ScriptException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
 
-    private static Action action(Path source, int line, JsonNode node) {
-        Action.Kind kind =
-                switch (node.path("type").asText()) {
-                    case "invoke" -> Action.Kind.INVOKE;
-                    case "get" -> Action.Kind.GET;
-                    default ->
-                            throw new ScriptException(
-                                    source + ":" + line + ": unknown action `" + node.path("type").asText() + "`");
-                };
-        return new Action(kind, optional(node, "module"), node.path("field").asText(), values(node.path("args")));
+        private WastAction action(int line, JsonNode command) {
+            JsonNode node = command.path("action");
+            String type = node.path("type").asText();
+            if (!type.equals("invoke") && !type.equals("get")) {
+                throw new ScriptException(source + ":" + line + ": unknown action `" + type + "`");
+            }
+            return new WastAction(line, type, name(node, "module"), node.path("field").asText(), values(node.path("args")));
+        }
     }
 
     /** The expected results; wast2json writes a single {@code (either ...)} result as {@code either}. */
@@ -99,14 +114,19 @@ public final class ScriptReader {
     }
 
     private static WastValue value(JsonNode node) {
-        String type = node.path("type").asText();
         JsonNode text = node.get("value");
         if (text != null && text.isArray()) {
             List<String> lanes = new ArrayList<>(text.size());
             text.forEach(lane -> lanes.add(lane.asText()));
             return WastValue.vector(optional(node, "lane_type"), lanes);
         }
-        return WastValue.of(type, text == null ? null : text.asText());
+        return WastValue.scalar(node.path("type").asText(), text == null ? null : text.asText());
+    }
+
+    /** A {@code $name} without its dollar sign, as the text parser gives it, or null. */
+    private static String name(JsonNode node, String field) {
+        String name = optional(node, field);
+        return name != null && name.startsWith("$") ? name.substring(1) : name;
     }
 
     private static String optional(JsonNode node, String field) {

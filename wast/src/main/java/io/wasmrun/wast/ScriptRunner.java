@@ -1,6 +1,7 @@
 package io.wasmrun.wast;
 
 import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.text.wast.WastScript;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -36,15 +37,15 @@ public final class ScriptRunner implements AutoCloseable {
         } catch (ScriptException e) {
             return ScriptResult.ofError(wast, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
         }
-        return run(script, start);
+        return run(wast, script, start);
     }
 
-    /** Runs an already converted script. */
-    public ScriptResult run(WastScript script) {
-        return run(script, System.nanoTime());
+    /** Runs {@code script}, already converted from {@code wast}. */
+    public ScriptResult run(Path wast, WastScript script) {
+        return run(wast, script, System.nanoTime());
     }
 
-    private ScriptResult run(WastScript script, long start) {
+    private ScriptResult run(Path wast, WastScript script, long start) {
         var session = new ScriptSession(runtime, spectest, script);
         try {
             session.run();
@@ -52,7 +53,7 @@ public final class ScriptRunner implements AutoCloseable {
             session.close();
         }
         return new ScriptResult(
-                script.source(),
+                wast,
                 session.passed(),
                 session.failures(),
                 session.skips(),

@@ -10,6 +10,11 @@ import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.WasmInstance;
 import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.text.TextFormatException;
+import io.wasmrun.text.wast.WastAction;
+import io.wasmrun.text.wast.WastCommand;
+import io.wasmrun.text.wast.WastModule;
+import io.wasmrun.text.wast.WastScript;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +34,7 @@ final class ScriptSession implements AutoCloseable {
     /** Why an accepted module of a custom-section assertion is skipped rather than failed. */
     static final String CUSTOM_IGNORED =
             "custom annotation or section not checked: the spec lets engines ignore custom sections";
+    private static final String THREADS = "the runner does not run script threads";
     private static final Set<ModuleLoadException.Kind> REJECTED =
             Set.of(ModuleLoadException.Kind.NOT_WASM, ModuleLoadException.Kind.MALFORMED, ModuleLoadException.Kind.INVALID);
 
@@ -61,7 +67,7 @@ final class ScriptSession implements AutoCloseable {
             failures.add(Failure.ofScript("cannot instantiate the spectest module: " + Outcomes.describe(e)));
             return;
         }
-        for (Command command : script.commands()) {
+        for (WastCommand command : script.commands()) {
             execute(command);
         }
     }
@@ -78,23 +84,28 @@ final class ScriptSession implements AutoCloseable {
         return skips;
     }
 
-    private void execute(Command command) {
+    private void execute(WastCommand command) {
         switch (command) {
-            case Command.Module m when m.definition() -> define(m);
-            case Command.Module m -> module(m);
-            case Command.ModuleInstance m -> moduleInstance(m);
-            case Command.Register r -> register(r);
-            case Command.Perform p -> perform(p);
-            case Command.AssertReturn a -> assertReturn(a);
-            case Command.AssertFailure a -> assertFailure(a);
-            case Command.AssertModule a -> assertModule(a);
-            case Command.Unsupported u -> skip(u, u.reason());
+            case WastCommand.ModuleCommand m when m.module().isDefinition() -> define(m);
+            case WastCommand.ModuleCommand m -> module(m);
+            case WastCommand.ModuleInstance m -> moduleInstance(m);
+            case WastCommand.Register r -> register(r);
+            case WastCommand.Action a -> perform(a);
+            case WastCommand.AssertReturn a -> assertReturn(a);
+            case WastCommand.AssertTrap a when a.action() == null -> assertModule(a, ModuleAssertion.UNINSTANTIABLE, a.module(), a.text());
+            case WastCommand.AssertTrap a -> assertFailure(a, FailureKind.TRAP, a.action(), a.text());
+            case WastCommand.AssertExhaustion a -> assertFailure(a, FailureKind.EXHAUSTION, a.action(), a.text());
+            case WastCommand.AssertException a -> assertFailure(a, FailureKind.EXCEPTION, a.action(), null);
+            case WastCommand.AssertModule a -> assertModule(a, ModuleAssertion.of(a.type()), a.module(), a.text());
+            case WastCommand.Thread t -> skip(t, THREADS);
+            case WastCommand.Wait w -> skip(w, THREADS);
         }
     }
 
-    private void module(Command.Module command) {
+    private void module(WastCommand.ModuleCommand command) {
         LoadedModule module = null;
         ModuleState state;
+        String name = command.module().name();
         try {
             module = load(command.module());
             state = new ModuleState.Ready(instantiate(module));
@@ -103,14 +114,14 @@ final class ScriptSession implements AutoCloseable {
             state = moduleFailed(command, e);
         }
         current = state;
-        if (command.name() != null) {
-            named.put(command.name(), state);
-            definitions.put(command.name(), new Definition(module, state instanceof ModuleState.Unavailable u ? u : null));
+        if (name != null) {
+            named.put(name, state);
+            definitions.put(name, new Definition(module, state instanceof ModuleState.Unavailable u ? u : null));
         }
     }
 
     /** {@code module definition}: loads (decodes and validates) the module without instantiating it. */
-    private void define(Command.Module command) {
+    private void define(WastCommand.ModuleCommand command) {
         Definition definition;
         try {
             definition = new Definition(load(command.module()), null);
@@ -119,16 +130,16 @@ final class ScriptSession implements AutoCloseable {
             definition = new Definition(null, moduleFailed(command, e));
         }
         lastDefinition = definition;
-        if (command.name() != null) {
-            definitions.put(command.name(), definition);
+        if (command.module().name() != null) {
+            definitions.put(command.module().name(), definition);
         }
     }
 
-    private void moduleInstance(Command.ModuleInstance command) {
+    private void moduleInstance(WastCommand.ModuleInstance command) {
         Definition definition = command.definition() == null
                 ? lastDefinition
                 : definitions.getOrDefault(command.definition(),
-                        new Definition(null, new ModuleState.Unavailable("no module definition named " + command.definition(), false)));
+                        new Definition(null, new ModuleState.Unavailable("no module definition named $" + command.definition(), false)));
         ModuleState state;
         if (definition.unavailable() != null) {
             unavailable(command, definition.unavailable());
@@ -148,7 +159,7 @@ final class ScriptSession implements AutoCloseable {
     }
 
     /** Records why a module command failed, or was skipped, and what that leaves for later commands. */
-    private ModuleState.Unavailable moduleFailed(Command command, Throwable e) {
+    private ModuleState.Unavailable moduleFailed(WastCommand command, Throwable e) {
         String unsupported = unsupported(e);
         if (unsupported != null) {
             skip(command, unsupported);
@@ -159,7 +170,7 @@ final class ScriptSession implements AutoCloseable {
         return new ModuleState.Unavailable("module at line " + command.line() + " failed: " + reason, false);
     }
 
-    private void register(Command.Register command) {
+    private void register(WastCommand.Register command) {
         ModuleState state = command.module() == null ? current : named(command.module());
         switch (state) {
             case ModuleState.Ready ready -> {
@@ -175,7 +186,7 @@ final class ScriptSession implements AutoCloseable {
         }
     }
 
-    private void perform(Command.Perform command) {
+    private void perform(WastCommand.Action command) {
         WasmInstance instance = instanceFor(command, command.action().module());
         if (instance == null) {
             return;
@@ -188,7 +199,7 @@ final class ScriptSession implements AutoCloseable {
         }
     }
 
-    private void assertReturn(Command.AssertReturn command) {
+    private void assertReturn(WastCommand.AssertReturn command) {
         WasmInstance instance = instanceFor(command, command.action().module());
         if (instance == null) {
             return;
@@ -206,30 +217,29 @@ final class ScriptSession implements AutoCloseable {
         }
     }
 
-    private void assertFailure(Command.AssertFailure command) {
-        WasmInstance instance = instanceFor(command, command.action().module());
+    private void assertFailure(WastCommand command, FailureKind kind, WastAction action, String text) {
+        WasmInstance instance = instanceFor(command, action.module());
         if (instance == null) {
             return;
         }
-        String expected = Outcomes.expectedFailure(command.kind(), command.text());
+        String expected = Outcomes.expectedFailure(kind, text);
         try {
-            Results results = Results.of(instance, command.action());
-            fail(command, command.action() + ": expected " + expected + ", got " + ResultMatcher.describe(results.raw(), results.types()));
+            Results results = Results.of(instance, action);
+            fail(command, action + ": expected " + expected + ", got " + ResultMatcher.describe(results.raw(), results.types()));
         } catch (RuntimeException | StackOverflowError e) {
-            if (Outcomes.failsAsExpected(command.kind(), command.text(), e)) {
+            if (Outcomes.failsAsExpected(kind, text, e)) {
                 pass();
             } else {
-                fail(command, command.action() + ": expected " + expected + ", got " + Outcomes.describe(e));
+                fail(command, action + ": expected " + expected + ", got " + Outcomes.describe(e));
             }
         }
     }
 
-    private void assertModule(Command.AssertModule command) {
-        String expected = command.kind().commandName().substring("assert_".length()).replace('_', ' ')
-                + " module (" + command.text() + ")";
+    private void assertModule(WastCommand command, ModuleAssertion kind, WastModule source, String text) {
+        String expected = kind.keyword().substring("assert_".length()).replace('_', ' ') + " module (" + text + ")";
         LoadedModule module;
         try {
-            module = load(command.module());
+            module = load(source);
         } catch (ModuleLoadException e) {
             String unsupported = unsupported(e);
             if (unsupported != null) {
@@ -237,7 +247,7 @@ final class ScriptSession implements AutoCloseable {
                 return;
             }
             boolean rejected =
-                    switch (command.kind()) {
+                    switch (kind) {
                         case MALFORMED, INVALID, MALFORMED_CUSTOM, INVALID_CUSTOM -> REJECTED.contains(e.kind());
                         case UNLINKABLE, UNINSTANTIABLE -> false;
                     };
@@ -247,7 +257,7 @@ final class ScriptSession implements AutoCloseable {
             fail(command, "expected " + expected + ", got " + Outcomes.describe(e));
             return;
         }
-        if (command.kind() == Command.ModuleKind.MALFORMED_CUSTOM || command.kind() == Command.ModuleKind.INVALID_CUSTOM) {
+        if (kind.isCustom()) {
             skip(command, CUSTOM_IGNORED);
             return;
         }
@@ -261,18 +271,30 @@ final class ScriptSession implements AutoCloseable {
                 return;
             }
             boolean asExpected =
-                    switch (command.kind()) {
+                    switch (kind) {
                         case MALFORMED, MALFORMED_CUSTOM, INVALID_CUSTOM -> false;
                         case INVALID -> e instanceof ModuleLoadException m && m.kind() == ModuleLoadException.Kind.INVALID;
                         case UNLINKABLE -> e instanceof LinkException;
-                        case UNINSTANTIABLE -> e instanceof Trap trap && Outcomes.trapMatches(command.text(), trap.reason());
+                        case UNINSTANTIABLE -> e instanceof Trap trap && Outcomes.trapMatches(text, trap.reason());
                     };
             record(command, asExpected, "expected " + expected + ", got " + Outcomes.describe(e));
         }
     }
 
-    private LoadedModule load(ScriptModule source) {
-        LoadedModule module = runtime.load(source.label(), source.bytes());
+    /**
+     * Loads a script's module, named {@code FILE:LINE} in messages.
+     *
+     * @throws ModuleLoadException of kind {@code MALFORMED} for text the parser rejects
+     */
+    private LoadedModule load(WastModule source) {
+        String label = script.fileName() + ":" + source.line();
+        byte[] bytes;
+        try {
+            bytes = source.toBinary();
+        } catch (TextFormatException e) {
+            throw ModuleLoadException.at(ModuleLoadException.Kind.MALFORMED, label, e.line(), e.column(), e.reason(), e);
+        }
+        LoadedModule module = runtime.load(label, bytes);
         loaded.add(module);
         return module;
     }
@@ -298,7 +320,7 @@ final class ScriptSession implements AutoCloseable {
         return instance;
     }
 
-    private WasmInstance instanceFor(Command command, String module) {
+    private WasmInstance instanceFor(WastCommand command, String module) {
         ModuleState state = module == null ? current : named(module);
         return switch (state) {
             case ModuleState.Ready ready -> ready.instance();
@@ -310,10 +332,10 @@ final class ScriptSession implements AutoCloseable {
     }
 
     private ModuleState named(String name) {
-        return named.getOrDefault(name, new ModuleState.Unavailable("no module named " + name, false));
+        return named.getOrDefault(name, new ModuleState.Unavailable("no module named $" + name, false));
     }
 
-    private void unavailable(Command command, ModuleState.Unavailable state) {
+    private void unavailable(WastCommand command, ModuleState.Unavailable state) {
         if (state.skipped()) {
             skip(command, state.reason());
         } else {
@@ -333,7 +355,7 @@ final class ScriptSession implements AutoCloseable {
         return null;
     }
 
-    private void record(Command command, boolean passed, String failure) {
+    private void record(WastCommand command, boolean passed, String failure) {
         if (passed) {
             pass();
         } else {
@@ -345,12 +367,12 @@ final class ScriptSession implements AutoCloseable {
         passed++;
     }
 
-    private void fail(Command command, String message) {
-        failures.add(new Failure(command.line(), command.keyword(), message));
+    private void fail(WastCommand command, String message) {
+        failures.add(new Failure(Reported.line(command), Reported.keyword(command), message));
     }
 
-    private void skip(Command command, String reason) {
-        skips.add(new Skip(command.line(), command.keyword(), reason));
+    private void skip(WastCommand command, String reason) {
+        skips.add(new Skip(Reported.line(command), Reported.keyword(command), reason));
     }
 
     /** Closes every instance, newest first, and drops the allocator's per-module caches. */
@@ -378,22 +400,18 @@ final class ScriptSession implements AutoCloseable {
 
     /** An action's raw results and their types. */
     record Results(long[] raw, List<ValType> types) {
-        static Results of(WasmInstance instance, Action action) {
-            return switch (action.kind()) {
-                case INVOKE -> {
-                    var type = instance.functionType(action.field());
-                    long[] raw = instance.call(action.field(), ValueCodec.encode(action.args()));
-                    yield new Results(raw == null ? new long[0] : raw, type.returns());
-                }
-                case GET -> {
-                    GlobalInstance global = instance.chicory().exports().global(action.field());
-                    ValType type = global.getType();
-                    long[] raw = type.opcode() == ValType.ID.V128
-                            ? new long[] {global.getValueLow(), global.getValueHigh()}
-                            : new long[] {global.getValue()};
-                    yield new Results(raw, List.of(type));
-                }
-            };
+        static Results of(WasmInstance instance, WastAction action) {
+            if (action.isGet()) {
+                GlobalInstance global = instance.chicory().exports().global(action.field());
+                ValType type = global.getType();
+                long[] raw = type.opcode() == ValType.ID.V128
+                        ? new long[] {global.getValueLow(), global.getValueHigh()}
+                        : new long[] {global.getValue()};
+                return new Results(raw, List.of(type));
+            }
+            var type = instance.functionType(action.field());
+            long[] raw = instance.call(action.field(), ValueCodec.encode(action.args()));
+            return new Results(raw == null ? new long[0] : raw, type.returns());
         }
     }
 }

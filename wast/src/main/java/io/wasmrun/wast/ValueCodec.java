@@ -3,6 +3,7 @@ package io.wasmrun.wast;
 import com.dylibso.chicory.wasm.types.ValType;
 import com.dylibso.chicory.wasm.types.Value;
 import io.wasmrun.runtime.values.WasmValues;
+import io.wasmrun.text.wast.WastValue;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class ValueCodec {
 
     /** The raw bits of a scalar value (a number or a reference). */
     static long scalar(WastValue value) {
-        String text = value.text();
+        String text = value.value();
         if (text == null) {
             throw new IllegalArgumentException("a " + value.type() + " argument needs a value");
         }
@@ -62,9 +63,9 @@ final class ValueCodec {
     /** {@code {low, high}} of a v128 given by lanes. */
     static long[] v128(WastValue value) {
         int width = V128Lanes.width(value.laneType());
-        long[] lanes = new long[value.texts().size()];
+        long[] lanes = new long[value.lanes().size()];
         for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = bits(value.texts().get(i), width);
+            lanes[i] = bits(value.lanes().get(i), width);
         }
         return V128Lanes.pack(lanes, width);
     }

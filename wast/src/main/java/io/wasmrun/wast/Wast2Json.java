@@ -1,5 +1,6 @@
 package io.wasmrun.wast;
 
+import io.wasmrun.text.wast.WastScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

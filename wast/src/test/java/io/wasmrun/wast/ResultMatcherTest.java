@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.text.wast.WastValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +13,11 @@ class ResultMatcherTest {
 
     @Test
     void integersCompareBitsWhateverTheSpelling() {
-        assertNull(ResultMatcher.mismatch(List.of(WastValue.of("i32", "4294967295")), new long[] {-1L}, List.of(ValType.I32)));
-        assertNull(ResultMatcher.mismatch(List.of(WastValue.of("i64", "18446744073709551615")), new long[] {-1L}, List.of(ValType.I64)));
+        assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("i32", "4294967295")), new long[] {-1L}, List.of(ValType.I32)));
+        assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("i64", "18446744073709551615")), new long[] {-1L}, List.of(ValType.I64)));
         assertEquals(
                 "expected (i32 -1), got (i32 1)",
-                ResultMatcher.mismatch(List.of(WastValue.of("i32", "4294967295")), new long[] {1L}, List.of(ValType.I32)));
+                ResultMatcher.mismatch(List.of(WastValue.scalar("i32", "4294967295")), new long[] {1L}, List.of(ValType.I32)));
     }
 
     @Test
@@ -26,8 +27,8 @@ class ResultMatcherTest {
         long arithmetic = 0x7FC0_0001L;
         long signalling = 0x7FA0_0000L;
         List<ValType> f32 = List.of(ValType.F32);
-        var canonicalNan = List.of(WastValue.of("f32", "nan:canonical"));
-        var arithmeticNan = List.of(WastValue.of("f32", "nan:arithmetic"));
+        var canonicalNan = List.of(WastValue.scalar("f32", "nan:canonical"));
+        var arithmeticNan = List.of(WastValue.scalar("f32", "nan:arithmetic"));
 
         assertNull(ResultMatcher.mismatch(canonicalNan, new long[] {canonical}, f32));
         assertNull(ResultMatcher.mismatch(canonicalNan, new long[] {negativeCanonical}, f32));
@@ -39,12 +40,12 @@ class ResultMatcherTest {
                 "expected (f32 nan:arithmetic), got (f32 nan:0x200000)",
                 ResultMatcher.mismatch(arithmeticNan, new long[] {signalling}, f32));
         assertNull(ResultMatcher.mismatch(
-                List.of(WastValue.of("f64", "nan:arithmetic")), new long[] {0xFFF8_0000_0000_0001L}, List.of(ValType.F64)));
+                List.of(WastValue.scalar("f64", "nan:arithmetic")), new long[] {0xFFF8_0000_0000_0001L}, List.of(ValType.F64)));
     }
 
     @Test
     void eitherMatchesAnyAlternative() {
-        var oneOrTwo = List.of(WastValue.either(List.of(WastValue.of("i32", "1"), WastValue.of("i32", "2"))));
+        var oneOrTwo = List.of(WastValue.either(List.of(WastValue.scalar("i32", "1"), WastValue.scalar("i32", "2"))));
 
         assertNull(ResultMatcher.mismatch(oneOrTwo, new long[] {2L}, List.of(ValType.I32)));
         assertEquals(
@@ -57,7 +58,7 @@ class ResultMatcherTest {
         long negativeZero = 0x8000_0000L;
         assertEquals(
                 "expected (f32 0.0), got (f32 -0.0)",
-                ResultMatcher.mismatch(List.of(WastValue.of("f32", "0")), new long[] {negativeZero}, List.of(ValType.F32)));
+                ResultMatcher.mismatch(List.of(WastValue.scalar("f32", "0")), new long[] {negativeZero}, List.of(ValType.F32)));
     }
 
     @Test
@@ -83,19 +84,19 @@ class ResultMatcherTest {
     @Test
     void references() {
         List<ValType> externref = List.of(ValType.ExternRef);
-        assertNull(ResultMatcher.mismatch(List.of(WastValue.of("externref", "null")), new long[] {-1L}, externref));
-        assertNull(ResultMatcher.mismatch(List.of(WastValue.of("externref", "7")), new long[] {7L}, externref));
-        assertNull(ResultMatcher.mismatch(List.of(WastValue.of("funcref", null)), new long[] {3L}, List.of(ValType.FuncRef)));
+        assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("externref", "null")), new long[] {-1L}, externref));
+        assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("externref", "7")), new long[] {7L}, externref));
+        assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("funcref", null)), new long[] {3L}, List.of(ValType.FuncRef)));
         assertEquals(
                 "expected (ref.extern 7), got (externref ref.null)",
-                ResultMatcher.mismatch(List.of(WastValue.of("externref", "7")), new long[] {-1L}, externref));
-        assertEquals(-1L, ValueCodec.scalar(WastValue.of("funcref", "null")));
+                ResultMatcher.mismatch(List.of(WastValue.scalar("externref", "7")), new long[] {-1L}, externref));
+        assertEquals(-1L, ValueCodec.scalar(WastValue.scalar("funcref", "null")));
     }
 
     @Test
     void resultCountsMustAgree() {
         assertEquals(
                 "expected (i32 1), got ()",
-                ResultMatcher.mismatch(List.of(WastValue.of("i32", "1")), new long[0], List.of()));
+                ResultMatcher.mismatch(List.of(WastValue.scalar("i32", "1")), new long[0], List.of()));
     }
 }

@@ -3,6 +3,11 @@ package io.wasmrun.wast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.wasmrun.text.wast.WastAction;
+import io.wasmrun.text.wast.WastCommand;
+import io.wasmrun.text.wast.WastModule;
+import io.wasmrun.text.wast.WastScript;
+import io.wasmrun.text.wast.WastValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@link ScriptReader}: wast2json's JSON read into the text parser's model. */
 class ScriptReaderTest {
     private static final Path SOURCE = Path.of("x.wast");
+    private static final byte[] EMPTY_MODULE = {0, 'a', 's', 'm', 1, 0, 0, 0};
 
     @TempDir Path dir;
 
@@ -32,19 +39,20 @@ class ScriptReaderTest {
 
         WastScript script = ScriptReader.read(SOURCE, json);
 
+        assertEquals("x.wast", script.fileName());
         assertEquals(
                 List.of(
-                        new Command.Module(1, "$M", new ScriptModule.File(dir.toAbsolutePath().resolve("x.0.wasm")), false),
-                        new Command.Register(2, "$M", "m"),
-                        new Command.AssertReturn(
+                        new WastCommand.ModuleCommand(1, WastModule.binary(1, "M", EMPTY_MODULE, "x.wast")),
+                        new WastCommand.Register(2, "m", "M"),
+                        new WastCommand.AssertReturn(
                                 3,
-                                new Action(Action.Kind.INVOKE, "$M", "f", List.of(
+                                new WastAction(3, "invoke", "M", "f", List.of(
                                         WastValue.vector("i32", List.of("1", "2", "3", "4")),
-                                        WastValue.of("externref", "null"))),
-                                List.of(WastValue.of("f32", "nan:canonical"), WastValue.of("funcref", null))),
-                        new Command.AssertFailure(4, Command.FailureKind.TRAP, new Action(Action.Kind.GET, null, "g", List.of()), "unreachable"),
-                        new Command.AssertModule(
-                                5, Command.ModuleKind.MALFORMED, new ScriptModule.File(dir.toAbsolutePath().resolve("x.1.wat")), "unexpected token")),
+                                        WastValue.scalar("externref", "null"))),
+                                List.of(WastValue.scalar("f32", "nan:canonical"), WastValue.scalar("funcref", null))),
+                        new WastCommand.AssertTrap(4, new WastAction(4, "get", null, "g", List.of()), null, "unreachable"),
+                        new WastCommand.AssertModule(
+                                5, "assert_malformed", WastModule.quote(5, null, "(module", "x.wast"), "unexpected token")),
                 script.commands());
     }
 
@@ -56,9 +64,9 @@ class ScriptReaderTest {
                   "either": [{"type": "i32", "value": "1"}, {"type": "i32", "value": "2"}]}]}
                 """);
 
-        var command = (Command.AssertReturn) ScriptReader.read(SOURCE, json).commands().getFirst();
+        var command = (WastCommand.AssertReturn) ScriptReader.read(SOURCE, json).commands().getFirst();
 
-        assertEquals(List.of(WastValue.either(List.of(WastValue.of("i32", "1"), WastValue.of("i32", "2")))), command.expected());
+        assertEquals(List.of(WastValue.either(List.of(WastValue.scalar("i32", "1"), WastValue.scalar("i32", "2")))), command.expected());
     }
 
     @Test
@@ -92,6 +100,8 @@ class ScriptReaderTest {
     }
 
     private Path write(String json) throws IOException {
+        Files.write(dir.resolve("x.0.wasm"), EMPTY_MODULE);
+        Files.writeString(dir.resolve("x.1.wat"), "(module");
         Path file = dir.resolve("x.json");
         Files.writeString(file, json);
         return file;
