@@ -1,11 +1,11 @@
 package io.wasmrun.cli;
 
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.spectest.Failure;
-import io.wasmrun.spectest.ScriptConverter;
-import io.wasmrun.spectest.ScriptResult;
-import io.wasmrun.spectest.ScriptRunner;
-import io.wasmrun.spectest.Wast2Json;
+import io.wasmrun.wast.Failure;
+import io.wasmrun.wast.ScriptConverter;
+import io.wasmrun.wast.ScriptResult;
+import io.wasmrun.wast.ScriptRunner;
+import io.wasmrun.wast.Wast2Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.wasmrun.spectest.suite;
 
-import io.wasmrun.spectest.Failure;
+import io.wasmrun.wast.Failure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.wasmrun.spectest.suite;
 
-import io.wasmrun.spectest.Failure;
-import io.wasmrun.spectest.ScriptResult;
+import io.wasmrun.wast.Failure;
+import io.wasmrun.wast.ScriptResult;
 import java.util.List;
 
 /**

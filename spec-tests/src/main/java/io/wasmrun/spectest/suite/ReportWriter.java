@@ -2,7 +2,7 @@ package io.wasmrun.spectest.suite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.wasmrun.spectest.Failure;
+import io.wasmrun.wast.Failure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

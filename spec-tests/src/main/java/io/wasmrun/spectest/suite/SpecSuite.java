@@ -3,12 +3,12 @@ package io.wasmrun.spectest.suite;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.Strategy;
 import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.spectest.Failure;
-import io.wasmrun.spectest.ScriptConverter;
-import io.wasmrun.spectest.ScriptException;
-import io.wasmrun.spectest.ScriptResult;
-import io.wasmrun.spectest.ScriptRunner;
-import io.wasmrun.spectest.WastScript;
+import io.wasmrun.text.wast.WastScript;
+import io.wasmrun.wast.Failure;
+import io.wasmrun.wast.ScriptConverter;
+import io.wasmrun.wast.ScriptException;
+import io.wasmrun.wast.ScriptResult;
+import io.wasmrun.wast.ScriptRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ public final class SpecSuite {
         }
         Duration conversion = Duration.ofNanos(System.nanoTime() - start);
         for (Runner runner : runners) {
-            ScriptResult result = script == null ? ScriptResult.ofError(path, error, conversion) : runner.run(script);
+            ScriptResult result = script == null ? ScriptResult.ofError(path, error, conversion) : runner.run(path, script);
             Configuration configuration = runner.run().configuration();
             FileOutcome outcome = FileOutcome.classify(configuration, file, result, expectations);
             runner.run().add(outcome);
@@ -188,11 +188,11 @@ public final class SpecSuite {
             return new Runner(run, allocator, runtime, new ScriptRunner(runtime, converter));
         }
 
-        ScriptResult run(WastScript script) {
+        ScriptResult run(Path source, WastScript script) {
             try {
-                return runner.run(script);
+                return runner.run(source, script);
             } catch (RuntimeException | StackOverflowError e) {
-                return ScriptResult.ofError(script.source(), "the runner failed: " + e, Duration.ZERO);
+                return ScriptResult.ofError(source, "the runner failed: " + e, Duration.ZERO);
             }
         }
 

@@ -1,8 +1,8 @@
 package io.wasmrun.spectest.suite;
 
 import io.wasmrun.Strategy;
-import io.wasmrun.spectest.ScriptConverter;
-import io.wasmrun.spectest.Wast2Json;
+import io.wasmrun.wast.ScriptConverter;
+import io.wasmrun.wast.Wast2Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wasmrun.Strategy;
-import io.wasmrun.spectest.Failure;
+import io.wasmrun.wast.Failure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -43,6 +43,19 @@ public final class WastModule {
         this.error = error;
     }
 
+    /** A binary module read from elsewhere, e.g. a {@code .wasm} file wast2json wrote. */
+    public static WastModule binary(int line, String name, byte[] bytes, String fileName) {
+        return new WastModule(line, name, false, Kind.BINARY, bytes.clone(), null, fileName, null);
+    }
+
+    /**
+     * A {@code (module quote ...)} given by its text, e.g. a {@code .wat} file wast2json wrote;
+     * {@link #toBinary()} encodes it.
+     */
+    public static WastModule quote(int line, String name, String text, String fileName) {
+        return new WastModule(line, name, false, Kind.QUOTE, null, text, fileName, null);
+    }
+
     public int line() {
         return line;
     }

@@ -27,4 +27,16 @@ public record WastValue(String type, String value, String laneType, List<String>
     public boolean isVector() {
         return "v128".equals(type);
     }
+
+    /** E.g. {@code i32:7}, {@code v128:i32[1, 2, 3, 4]}, {@code either[...]} or {@code funcref}. */
+    @Override
+    public String toString() {
+        if (!alternatives.isEmpty()) {
+            return "either" + alternatives;
+        }
+        if (laneType != null) {
+            return "v128:" + laneType + lanes;
+        }
+        return value == null ? type : type + ":" + value;
+    }
 }

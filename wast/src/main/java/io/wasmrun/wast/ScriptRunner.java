@@ -1,0 +1,67 @@
+package io.wasmrun.wast;
+
+import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.text.wast.WastScript;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Runs wast scripts against one {@link WasmRuntime} (so with its engine and instance
+ * allocator). Every script gets fresh state and a fresh {@code spectest} instance; a script
+ * that cannot run becomes a result with one script failure, so callers never stop early.
+ *
+ * <pre>{@code
+ * try (var runtime = WasmRuntime.builder().build();
+ *      var runner = new ScriptRunner(runtime, new NativeParser())) {
+ *     ScriptResult result = runner.run(Path.of("i32.wast"));
+ * }
+ * }</pre>
+ */
+public final class ScriptRunner implements AutoCloseable {
+    private final WasmRuntime runtime;
+    private final ScriptConverter converter;
+    private final SpectestHost spectest;
+
+    public ScriptRunner(WasmRuntime runtime, ScriptConverter converter) {
+        this.runtime = runtime;
+        this.converter = converter;
+        this.spectest = new SpectestHost(runtime);
+    }
+
+    /** Converts {@code wast} and runs it. */
+    public ScriptResult run(Path wast) {
+        long start = System.nanoTime();
+        WastScript script;
+        try {
+            script = converter.convert(wast);
+        } catch (ScriptException e) {
+            return ScriptResult.ofError(wast, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        return run(wast, script, start);
+    }
+
+    /** Runs {@code script}, already converted from {@code wast}. */
+    public ScriptResult run(Path wast, WastScript script) {
+        return run(wast, script, System.nanoTime());
+    }
+
+    private ScriptResult run(Path wast, WastScript script, long start) {
+        var session = new ScriptSession(runtime, spectest, script);
+        try {
+            session.run();
+        } finally {
+            session.close();
+        }
+        return new ScriptResult(
+                wast,
+                session.passed(),
+                session.failures(),
+                session.skips(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @Override
+    public void close() {
+        spectest.close();
+    }
+}
