@@ -1,24 +1,26 @@
 package io.wasmrun.runtime.compile;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.dylibso.chicory.wasm.Parser;
-import io.wasmrun.Trap;
+import io.wasmrun.ModuleLoadException;
 import io.wasmrun.Strategy;
-import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.WasmRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * A valid module that Chicory's code generator fails on ({@code Types not empty: [I32]}, in
- * {@code ../shared/samples/compiler-fails-valid-module.wasm}) runs under the compiler engine as it
- * does under the interpreter: the functions that do not compile are found and interpreted.
+ * {@code ../shared/samples/compiler-fails-valid-module.wasm}, which Chicory's validator accepts
+ * and its code generator fails on ({@code Types not empty: [I32]}): Chicory's code generation
+ * leaves the functions it fails on to the interpreter and compiles the rest. The sample is in fact
+ * malformed (function 13's body has no closing {@code end}; V8: "function body must end with
+ * \"end\" opcode"), so wasmrun's own checks reject it at load in both engines; with its {@code
+ * end} the function compiles.
  */
 class UncompilableFunctionTest {
     private static final Path SAMPLE =
@@ -39,20 +41,14 @@ class UncompilableFunctionTest {
     }
 
     @Test
-    void everyExportGivesTheSameOutcomeUnderBothEngines() throws Exception {
+    void bothEnginesRejectTheSampleAsMalformed() {
         assumeTrue(Files.exists(SAMPLE), "no " + SAMPLE + " (the shared samples): skipped");
-        for (String name : new String[] {"no_dce.i32.load", "no_dce.i64.load8_u", "no_dce.f64.load"}) {
-            assertArrayEquals(outcome(Strategy.INTERPRETER, name), outcome(Strategy.COMPILER, name), name);
-        }
-    }
-
-    private static String[] outcome(Strategy engine, String export) throws Exception {
-        try (var runtime = WasmRuntime.builder().withStrategy(engine).build();
-                var instance = runtime.instantiate(runtime.load(SAMPLE), new Linker())) {
-            try {
-                return new String[] {"returned", java.util.Arrays.toString(instance.call(export, 0))};
-            } catch (io.wasmrun.Trap trap) {
-                return new String[] {"trapped", trap.reason()};
+        for (Strategy engine : Strategy.values()) {
+            try (var runtime = WasmRuntime.builder().withStrategy(engine).build()) {
+                var error = assertThrows(ModuleLoadException.class, () -> runtime.load(SAMPLE));
+                assertEquals(ModuleLoadException.Kind.MALFORMED, error.kind(), engine.cliName());
+                assertEquals("compiler-fails-valid-module.wasm: malformed module: END opcode expected: the body of"
+                        + " function 13 ends inside a block", error.getMessage());
             }
         }
     }
