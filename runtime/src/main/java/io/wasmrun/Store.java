@@ -1,6 +1,7 @@
 package io.wasmrun;
 
 import io.wasmrun.allocator.StoreContext;
+import io.wasmrun.runtime.CallDeadline;
 import io.wasmrun.runtime.ResourceCaps;
 import io.wasmrun.runtime.WasmInstance;
 import java.time.Duration;
@@ -159,7 +160,7 @@ public final class Store implements AutoCloseable {
                 return body.get();
             } catch (Trap trap) {
                 throw deadline != null && deadline.fired() && trap.kind() == TrapKind.INTERRUPT
-                        ? deadline.timeoutTrap(trap)
+                        ? deadline.timeoutTrap(trap, "store's timeout")
                         : trap;
             }
         } finally {

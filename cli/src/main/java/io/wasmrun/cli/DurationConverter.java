@@ -1,6 +1,7 @@
 package io.wasmrun.cli;
 
 import java.math.BigDecimal;
+import io.wasmrun.runtime.CallDeadline;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -45,17 +46,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
 
     /** {@code 500ms}, {@code 2s}, {@code 1.5s}: the shortest natural spelling. */
     static String format(Duration d) {
-        long nanos = d.toNanos();
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos >= 1_000_000_000L) {
-            return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString() + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
-        }
-        return BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + "ms";
+        return CallDeadline.format(d);
     }
 
     private static TypeConversionException invalid(String text) {

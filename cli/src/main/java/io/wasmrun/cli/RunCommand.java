@@ -3,6 +3,7 @@ package io.wasmrun.cli;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.Trap;
 import io.wasmrun.WasmrunException;
+import io.wasmrun.runtime.CallDeadline;
 import io.wasmrun.runtime.Linker;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Wasi;
@@ -164,14 +165,14 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
             var linker = new Linker();
             try (var wasi = Wasi.create(wasiOptions)) {
                 wasi.defineInto(linker);
-                CallTimeout deadline = CallTimeout.start(timeout);
+                CallDeadline deadline = CallDeadline.start(timeout, Thread.currentThread());
                 try (WasmInstance instance = runtime.instantiate(loaded, linker)) {
                     return invoke == null ? runCommand(instance) : invoke(instance, params);
                 } catch (WasiExitException exit) {
                     return exit.exitCode();
                 } catch (Trap trap) {
                     if (deadline != null && deadline.fired() && trap.reason().equals("interrupt")) {
-                        throw deadline.timeoutTrap(trap);
+                        throw deadline.timeoutTrap(trap, "--timeout");
                     }
                     throw trap;
                 } finally {
