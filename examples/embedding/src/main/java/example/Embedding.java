@@ -63,7 +63,7 @@ public final class Embedding {
 
     /** Runs every part of the example, printing what each does to {@code out}. */
     public static void run(Path helloWasm, PrintStream out) {
-        PoolingConfig pool = PoolingConfig.defaults().withTotalCoreInstances(64).withTotalMemories(64).withTotalTables(64);
+        PoolingConfig pool = PoolingConfig.builder().totalCoreInstances(64).totalMemories(64).totalTables(64).build();
         try (Engine engine = Engine.builder().pooling(pool).build()) {
             Module plugin = Module.fromBytes(engine, "plugin.wat", PLUGIN.getBytes(StandardCharsets.UTF_8));
             Linker linker = new Linker().func("host", "report",

@@ -92,11 +92,12 @@ class StoreProtectionKeyTest {
     }
 
     private static PoolingConfig withKeys() {
-        return PoolingConfig.defaults()
-                .withTotalCoreInstances(8)
-                .withTotalMemories(8)
-                .withMemoryProtectionKeys(PoolingConfig.Enabled.YES)
-                .withMaxMemoryProtectionKeys(4);
+        return PoolingConfig.builder()
+                .totalCoreInstances(8)
+                .totalMemories(8)
+                .memoryProtectionKeys(PoolingConfig.Enabled.YES)
+                .maxMemoryProtectionKeys(4)
+                .build();
     }
 
     @Test

@@ -33,9 +33,9 @@ class TrapVocabularyTest {
         assumeTrue(Files.exists(SAMPLE), "no " + SAMPLE + " (the shared samples): skipped");
         List<String> kinds = new ArrayList<>();
         List<Supplier<InstanceAllocator>> allocators =
-                List.of(OnDemandInstanceAllocator::new, () -> new PoolingInstanceAllocator(PoolingConfig.defaults()
-                        .withTotalCoreInstances(2).withTotalMemories(2).withTotalTables(2)
-                        .withMaxMemorySize(1 << 20).withMemoryGuardSize(64 * 1024)));
+                List.of(OnDemandInstanceAllocator::new, () -> new PoolingInstanceAllocator(PoolingConfig.builder()
+                        .totalCoreInstances(2).totalMemories(2).totalTables(2)
+                        .maxMemorySize(1 << 20).memoryGuardSize(64 * 1024).build()));
         for (Supplier<InstanceAllocator> allocator : allocators) {
             for (Strategy engine : Strategy.values()) {
                 try (var alloc = allocator.get();

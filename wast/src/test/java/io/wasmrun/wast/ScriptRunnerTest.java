@@ -63,7 +63,7 @@ class ScriptRunnerTest {
     static Stream<Arguments> boundsScripts() {
         Supplier<InstanceAllocator> onDemand = OnDemandInstanceAllocator::new;
         Supplier<InstanceAllocator> pooling = () -> new PoolingInstanceAllocator(
-                PoolingConfig.defaults().withMaxMemoriesPerModule(10).withMaxTablesPerModule(10));
+                PoolingConfig.builder().maxMemoriesPerModule(10).maxTablesPerModule(10).build());
         Map<String, Integer> scripts = new LinkedHashMap<>();
         scripts.put("bounds/memory-address.wast", 48);
         scripts.put("bounds/memory-bulk.wast", 43);

@@ -1,13 +1,12 @@
 package io.wasmrun.allocator.config;
 
 import com.dylibso.chicory.runtime.Memory;
-import io.wasmrun.allocator.config.MemoryCreator;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings of the {@code OnDemandInstanceAllocator}. All sizes are in bytes; change one with the
- * {@code with*} methods on {@link #defaults()}.
+ * Settings of the {@code OnDemandInstanceAllocator}. All sizes are in bytes; build one with {@link
+ * #builder()} (or change one with {@link #toBuilder()}).
  *
  * @param memoryReservation address space reserved for each memory up front; a memory whose maximum
  *     fits never moves. Default: {@link #MAX_MEMORY_BYTES} (Chicory's cap of 32767 pages, 2 GiB -
@@ -58,69 +57,83 @@ public record OnDemandConfig(
 
     /** The defaults described on each component. */
     public static OnDemandConfig defaults() {
-        return new OnDemandConfig(
-                MAX_MEMORY_BYTES, 32 * MIB, 128 * MIB, MAX_MEMORY_BYTES, 0, Optional.empty());
+        return builder().build();
     }
 
-    public OnDemandConfig withMemoryReservation(long bytes) {
-        return new OnDemandConfig(
-                bytes,
-                memoryGuardSize,
-                memoryReservationForGrowth,
-                maxMemorySize,
-                maxWasmStack,
-                memoryCreator);
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public OnDemandConfig withMemoryGuardSize(long bytes) {
-        return new OnDemandConfig(
-                memoryReservation,
-                bytes,
-                memoryReservationForGrowth,
-                maxMemorySize,
-                maxWasmStack,
-                memoryCreator);
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public OnDemandConfig withMemoryReservationForGrowth(long bytes) {
-        return new OnDemandConfig(
-                memoryReservation,
-                memoryGuardSize,
-                bytes,
-                maxMemorySize,
-                maxWasmStack,
-                memoryCreator);
-    }
+    /**
+     * Collects settings for an {@link OnDemandConfig}, starting from the defaults; each setter is
+     * named after the component it sets, and {@link #build()} validates them.
+     */
+    public static final class Builder {
+        private long memoryReservation = MAX_MEMORY_BYTES;
+        private long memoryGuardSize = 32 * MIB;
+        private long memoryReservationForGrowth = 128 * MIB;
+        private long maxMemorySize = MAX_MEMORY_BYTES;
+        private long maxWasmStack = 0;
+        private Optional<MemoryCreator> memoryCreator = Optional.empty();
 
-    public OnDemandConfig withMaxMemorySize(long bytes) {
-        return new OnDemandConfig(
-                memoryReservation,
-                memoryGuardSize,
-                memoryReservationForGrowth,
-                bytes,
-                maxWasmStack,
-                memoryCreator);
-    }
+        private Builder() {}
 
-    public OnDemandConfig withMaxWasmStack(long bytes) {
-        return new OnDemandConfig(
-                memoryReservation,
-                memoryGuardSize,
-                memoryReservationForGrowth,
-                maxMemorySize,
-                bytes,
-                memoryCreator);
-    }
+        private Builder(OnDemandConfig config) {
+            memoryReservation = config.memoryReservation;
+            memoryGuardSize = config.memoryGuardSize;
+            memoryReservationForGrowth = config.memoryReservationForGrowth;
+            maxMemorySize = config.maxMemorySize;
+            maxWasmStack = config.maxWasmStack;
+            memoryCreator = config.memoryCreator;
+        }
 
-    /** Uses {@code creator} for every memory; {@code null} goes back to the built-in mappings. */
-    public OnDemandConfig withMemoryCreator(MemoryCreator creator) {
-        return new OnDemandConfig(
-                memoryReservation,
-                memoryGuardSize,
-                memoryReservationForGrowth,
-                maxMemorySize,
-                maxWasmStack,
-                Optional.ofNullable(creator));
+        public Builder memoryReservation(long memoryReservation) {
+            this.memoryReservation = memoryReservation;
+            return this;
+        }
+
+        public Builder memoryGuardSize(long memoryGuardSize) {
+            this.memoryGuardSize = memoryGuardSize;
+            return this;
+        }
+
+        public Builder memoryReservationForGrowth(long memoryReservationForGrowth) {
+            this.memoryReservationForGrowth = memoryReservationForGrowth;
+            return this;
+        }
+
+        public Builder maxMemorySize(long maxMemorySize) {
+            this.maxMemorySize = maxMemorySize;
+            return this;
+        }
+
+        public Builder maxWasmStack(long maxWasmStack) {
+            this.maxWasmStack = maxWasmStack;
+            return this;
+        }
+
+        /** Uses {@code creator} for every memory; {@code null} goes back to the built-in mappings. */
+        public Builder memoryCreator(MemoryCreator creator) {
+            this.memoryCreator = Optional.ofNullable(creator);
+            return this;
+        }
+
+        /** The configuration, checked by the record's constructor. */
+        public OnDemandConfig build() {
+            return new OnDemandConfig(
+                    memoryReservation,
+                    memoryGuardSize,
+                    memoryReservationForGrowth,
+                    maxMemorySize,
+                    maxWasmStack,
+                    memoryCreator);
+        }
     }
 
     private static void requireNonNegative(String name, long value) {

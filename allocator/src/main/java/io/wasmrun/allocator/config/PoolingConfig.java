@@ -7,58 +7,40 @@ import java.util.Objects;
 
 /**
  * Settings of the {@code PoolingInstanceAllocator}, after wasmtime's {@code
- * PoolingAllocationConfig}. Sizes are bytes. Start from {@link #defaults()} and change one knob at
- * a time with the {@code with*} methods; the compact constructor refuses impossible values,
- * {@code PoolingInstanceAllocator}'s constructor refuses combinations the machine cannot map.
+ * PoolingAllocationConfig}. Sizes are bytes. Build one with {@link #builder()} (or change one with
+ * {@link #toBuilder()}); the compact constructor refuses impossible values, {@code
+ * PoolingInstanceAllocator}'s constructor refuses combinations the machine cannot map.
  *
- * <table>
- *   <caption>Knobs, defaults and CLI options</caption>
- *   <tr><th>knob</th><th>default</th><th>option</th><th>meaning</th></tr>
- *   <tr><td>totalCoreInstances</td><td>1000</td><td>--pooling-total-core-instances, --max-instances</td>
- *       <td>instances alive at once</td></tr>
- *   <tr><td>totalMemories</td><td>1000</td><td>--pooling-total-memories</td>
- *       <td>memory slots in the one reservation</td></tr>
- *   <tr><td>totalTables</td><td>1000</td><td>--pooling-total-tables</td><td>table slots</td></tr>
- *   <tr><td>totalStacks</td><td>1000</td><td>--pooling-total-stacks</td>
- *       <td>execution-stack threads alive at once (only with a stack size)</td></tr>
- *   <tr><td>maxMemoriesPerModule</td><td>1</td><td>--pooling-max-memories-per-module</td>
- *       <td>defined memories one module may have</td></tr>
- *   <tr><td>maxTablesPerModule</td><td>1</td><td>--pooling-max-tables-per-module</td>
- *       <td>defined tables one module may have</td></tr>
- *   <tr><td>maxMemorySize</td><td>2 GiB - 64 KiB</td><td>--pooling-max-memory-size</td>
- *       <td>the largest memory (Chicory's cap of 32767 pages; wasmtime's 4 GiB is beyond it)</td></tr>
- *   <tr><td>tableElements</td><td>20000</td><td>--pooling-table-elements</td>
- *       <td>the largest table</td></tr>
- *   <tr><td>memoryReservation</td><td>0 = maxMemorySize</td><td>--memory-reservation</td>
- *       <td>address space per slot; must hold maxMemorySize (slots never move)</td></tr>
- *   <tr><td>memoryGuardSize</td><td>32 MiB</td><td>--memory-guard-size</td>
- *       <td>inaccessible bytes after each slot</td></tr>
- *   <tr><td>memoryKeepResident</td><td>1 MiB</td><td>--pooling-memory-keep-resident</td>
- *       <td>written pages of a freed memory (found with {@code PAGEMAP_SCAN}) restored by writing
- *       instead of {@code madvise}, so they stay resident for the next tenant (no page faults);
- *       without {@code PAGEMAP_SCAN} (Linux before 6.7) the first bytes of a memory without an
- *       image are zeroed. wasmtime's default is 0; its docs suggest about 1 MiB with
- *       {@code PAGEMAP_SCAN}</td></tr>
- *   <tr><td>tableKeepResident</td><td>256 KiB</td><td>--pooling-table-keep-resident</td>
- *       <td>a freed table whose arrays fit is cleared and kept for the slot's next tenant; larger
- *       ones are left to the GC. wasmtime's default is 0, but a JVM table is heap arrays: keeping
- *       them avoids garbage, and 256 KiB covers the default 20000 elements</td></tr>
- *   <tr><td>decommitBatchSize</td><td>1</td><td>--pooling-decommit-batch-size</td>
- *       <td>freed memories reset together; until then their slots are not reused</td></tr>
- *   <tr><td>memoryProtectionKeys</td><td>NO</td><td>--pooling-memory-protection-keys</td>
- *       <td>stripe slots by MPK key (AUTO: when supported; YES: or fail)</td></tr>
- *   <tr><td>maxMemoryProtectionKeys</td><td>16</td><td>--pooling-max-memory-protection-keys</td>
- *       <td>keys to allocate (the kernel has at most 15)</td></tr>
- *   <tr><td>asyncStackSize</td><td>0</td><td>--async-stack-size</td>
- *       <td>stack size of each pooled execution thread; 0 runs calls on the caller's thread</td></tr>
- *   <tr><td>maxWasmStack</td><td>0</td><td>--max-wasm-stack</td>
- *       <td>stack for wasm; used as the thread size when asyncStackSize is 0, otherwise must not
- *       exceed it</td></tr>
- *   <tr><td>stackWait</td><td>0</td><td>--pooling-stack-wait</td>
- *       <td>how long a call waits for a free stack before failing (0: fail at once)</td></tr>
- *   <tr><td>maxUnusedWarmSlots</td><td>100</td><td>--pooling-max-unused-warm-slots</td>
- *       <td>freed slots kept for affinity before the least recently used is reused</td></tr>
- * </table>
+ * @param totalCoreInstances instances alive at once (default 1000)
+ * @param totalMemories memory slots in the one reservation (1000)
+ * @param totalTables table slots (1000)
+ * @param totalStacks execution-stack threads alive at once, only with a stack size (1000)
+ * @param maxMemoriesPerModule defined memories one module may have (1)
+ * @param maxTablesPerModule defined tables one module may have (1)
+ * @param maxMemorySize the largest memory ({@link #MAX_MEMORY_BYTES}, Chicory's cap; wasmtime's 4
+ *     GiB is beyond it)
+ * @param tableElements the largest table (20000)
+ * @param memoryReservation address space per slot, 0 for {@code maxMemorySize}; must hold {@code
+ *     maxMemorySize}, as slots never move (0)
+ * @param memoryGuardSize inaccessible bytes after each slot (32 MiB)
+ * @param memoryKeepResident written pages of a freed memory (found with {@code PAGEMAP_SCAN})
+ *     restored by writing instead of {@code madvise}, so they stay resident for the next tenant;
+ *     without {@code PAGEMAP_SCAN} (Linux before 6.7) the first bytes of a memory without an image
+ *     are zeroed (1 MiB; wasmtime's default is 0, its docs suggest about 1 MiB with {@code
+ *     PAGEMAP_SCAN})
+ * @param tableKeepResident a freed table whose arrays fit is cleared and kept for the slot's next
+ *     tenant, larger ones are left to the GC (256 KiB, which covers 20000 elements; wasmtime's
+ *     default is 0, but a JVM table is heap arrays and keeping them avoids garbage)
+ * @param decommitBatchSize freed memories reset together; until then their slots are not reused (1)
+ * @param memoryProtectionKeys stripe slots by MPK key: AUTO when supported, YES or fail (NO)
+ * @param maxMemoryProtectionKeys keys to allocate; the kernel has at most 15 (16)
+ * @param asyncStackSize stack size of each pooled execution thread; 0 runs calls on the caller's
+ *     thread (0)
+ * @param maxWasmStack stack for wasm: the thread size when {@code asyncStackSize} is 0, otherwise
+ *     at most {@code asyncStackSize} (0)
+ * @param stackWait how long a call waits for a free stack before failing; 0 fails at once (0)
+ * @param maxUnusedWarmSlots freed slots kept for affinity before the least recently used is reused
+ *     (100)
  */
 public record PoolingConfig(
         int totalCoreInstances,
@@ -164,11 +146,19 @@ public record PoolingConfig(
         }
     }
 
-    /** The defaults in the table above. */
+    /** The defaults listed above. */
     public static PoolingConfig defaults() {
-        return new PoolingConfig(
-                1000, 1000, 1000, 1000, 1, 1, MAX_MEMORY_BYTES, 20_000, 0, 32 * MIB, MIB,
-                256 * 1024, 1, Enabled.NO, 16, 0, 0, Duration.ZERO, 100);
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The address space of one slot: {@link #memoryReservation}, or the max memory size. */
@@ -181,80 +171,173 @@ public record PoolingConfig(
         return asyncStackSize > 0 ? asyncStackSize : maxWasmStack;
     }
 
-    public PoolingConfig withTotalCoreInstances(int n) {
-        return new PoolingConfig(n, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+    /**
+     * Collects settings for a {@link PoolingConfig}, starting from the defaults; each setter is
+     * named after the component it sets, and {@link #build()} validates them.
+     */
+    public static final class Builder {
+        private int totalCoreInstances = 1000;
+        private int totalMemories = 1000;
+        private int totalTables = 1000;
+        private int totalStacks = 1000;
+        private int maxMemoriesPerModule = 1;
+        private int maxTablesPerModule = 1;
+        private long maxMemorySize = MAX_MEMORY_BYTES;
+        private int tableElements = 20_000;
+        private long memoryReservation = 0;
+        private long memoryGuardSize = 32 * MIB;
+        private long memoryKeepResident = MIB;
+        private long tableKeepResident = 256 * 1024;
+        private int decommitBatchSize = 1;
+        private Enabled memoryProtectionKeys = Enabled.NO;
+        private int maxMemoryProtectionKeys = 16;
+        private long asyncStackSize = 0;
+        private long maxWasmStack = 0;
+        private Duration stackWait = Duration.ZERO;
+        private int maxUnusedWarmSlots = 100;
 
-    public PoolingConfig withTotalMemories(int n) {
-        return new PoolingConfig(totalCoreInstances, n, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        private Builder() {}
 
-    public PoolingConfig withTotalTables(int n) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, n, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        private Builder(PoolingConfig config) {
+            totalCoreInstances = config.totalCoreInstances;
+            totalMemories = config.totalMemories;
+            totalTables = config.totalTables;
+            totalStacks = config.totalStacks;
+            maxMemoriesPerModule = config.maxMemoriesPerModule;
+            maxTablesPerModule = config.maxTablesPerModule;
+            maxMemorySize = config.maxMemorySize;
+            tableElements = config.tableElements;
+            memoryReservation = config.memoryReservation;
+            memoryGuardSize = config.memoryGuardSize;
+            memoryKeepResident = config.memoryKeepResident;
+            tableKeepResident = config.tableKeepResident;
+            decommitBatchSize = config.decommitBatchSize;
+            memoryProtectionKeys = config.memoryProtectionKeys;
+            maxMemoryProtectionKeys = config.maxMemoryProtectionKeys;
+            asyncStackSize = config.asyncStackSize;
+            maxWasmStack = config.maxWasmStack;
+            stackWait = config.stackWait;
+            maxUnusedWarmSlots = config.maxUnusedWarmSlots;
+        }
 
-    public PoolingConfig withTotalStacks(int n) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, n, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder totalCoreInstances(int totalCoreInstances) {
+            this.totalCoreInstances = totalCoreInstances;
+            return this;
+        }
 
-    public PoolingConfig withMaxMemoriesPerModule(int n) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, n, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder totalMemories(int totalMemories) {
+            this.totalMemories = totalMemories;
+            return this;
+        }
 
-    public PoolingConfig withMaxTablesPerModule(int n) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, n, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder totalTables(int totalTables) {
+            this.totalTables = totalTables;
+            return this;
+        }
 
-    public PoolingConfig withMaxMemorySize(long bytes) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, bytes, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder totalStacks(int totalStacks) {
+            this.totalStacks = totalStacks;
+            return this;
+        }
 
-    public PoolingConfig withTableElements(int n) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, n, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder maxMemoriesPerModule(int maxMemoriesPerModule) {
+            this.maxMemoriesPerModule = maxMemoriesPerModule;
+            return this;
+        }
 
-    public PoolingConfig withMemoryReservation(long bytes) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, bytes, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder maxTablesPerModule(int maxTablesPerModule) {
+            this.maxTablesPerModule = maxTablesPerModule;
+            return this;
+        }
 
-    public PoolingConfig withMemoryGuardSize(long bytes) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, bytes, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder maxMemorySize(long maxMemorySize) {
+            this.maxMemorySize = maxMemorySize;
+            return this;
+        }
 
-    public PoolingConfig withMemoryKeepResident(long bytes) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, bytes, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder tableElements(int tableElements) {
+            this.tableElements = tableElements;
+            return this;
+        }
 
-    public PoolingConfig withTableKeepResident(long bytes) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, bytes, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder memoryReservation(long memoryReservation) {
+            this.memoryReservation = memoryReservation;
+            return this;
+        }
 
-    public PoolingConfig withDecommitBatchSize(int n) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, n, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder memoryGuardSize(long memoryGuardSize) {
+            this.memoryGuardSize = memoryGuardSize;
+            return this;
+        }
 
-    public PoolingConfig withMemoryProtectionKeys(Enabled enabled) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, enabled, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder memoryKeepResident(long memoryKeepResident) {
+            this.memoryKeepResident = memoryKeepResident;
+            return this;
+        }
 
-    public PoolingConfig withMaxMemoryProtectionKeys(int n) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, n, asyncStackSize, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder tableKeepResident(long tableKeepResident) {
+            this.tableKeepResident = tableKeepResident;
+            return this;
+        }
 
-    public PoolingConfig withAsyncStackSize(long bytes) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, bytes, maxWasmStack, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder decommitBatchSize(int decommitBatchSize) {
+            this.decommitBatchSize = decommitBatchSize;
+            return this;
+        }
 
-    public PoolingConfig withMaxWasmStack(long bytes) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, bytes, stackWait, maxUnusedWarmSlots);
-    }
+        public Builder memoryProtectionKeys(Enabled memoryProtectionKeys) {
+            this.memoryProtectionKeys = memoryProtectionKeys;
+            return this;
+        }
 
-    public PoolingConfig withStackWait(Duration wait) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, wait, maxUnusedWarmSlots);
-    }
+        public Builder maxMemoryProtectionKeys(int maxMemoryProtectionKeys) {
+            this.maxMemoryProtectionKeys = maxMemoryProtectionKeys;
+            return this;
+        }
 
-    public PoolingConfig withMaxUnusedWarmSlots(int n) {
-        return new PoolingConfig(totalCoreInstances, totalMemories, totalTables, totalStacks, maxMemoriesPerModule, maxTablesPerModule, maxMemorySize, tableElements, memoryReservation, memoryGuardSize, memoryKeepResident, tableKeepResident, decommitBatchSize, memoryProtectionKeys, maxMemoryProtectionKeys, asyncStackSize, maxWasmStack, stackWait, n);
+        public Builder asyncStackSize(long asyncStackSize) {
+            this.asyncStackSize = asyncStackSize;
+            return this;
+        }
+
+        public Builder maxWasmStack(long maxWasmStack) {
+            this.maxWasmStack = maxWasmStack;
+            return this;
+        }
+
+        public Builder stackWait(Duration stackWait) {
+            this.stackWait = stackWait;
+            return this;
+        }
+
+        public Builder maxUnusedWarmSlots(int maxUnusedWarmSlots) {
+            this.maxUnusedWarmSlots = maxUnusedWarmSlots;
+            return this;
+        }
+
+        /** The configuration, checked by the record's constructor. */
+        public PoolingConfig build() {
+            return new PoolingConfig(
+                    totalCoreInstances,
+                    totalMemories,
+                    totalTables,
+                    totalStacks,
+                    maxMemoriesPerModule,
+                    maxTablesPerModule,
+                    maxMemorySize,
+                    tableElements,
+                    memoryReservation,
+                    memoryGuardSize,
+                    memoryKeepResident,
+                    tableKeepResident,
+                    decommitBatchSize,
+                    memoryProtectionKeys,
+                    maxMemoryProtectionKeys,
+                    asyncStackSize,
+                    maxWasmStack,
+                    stackWait,
+                    maxUnusedWarmSlots);
+        }
     }
 
     private static void positive(String name, long value) {

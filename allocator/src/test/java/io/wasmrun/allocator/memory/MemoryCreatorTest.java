@@ -97,7 +97,7 @@ class MemoryCreatorTest {
                             @Override
                             public void close() {}
                         };
-        OnDemandConfig config = OnDemandConfig.defaults().withMemoryCreator(onHeap);
+        OnDemandConfig config = OnDemandConfig.builder().memoryCreator(onHeap).build();
         try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator(config)) {
             IllegalArgumentException e =
                     assertThrows(
@@ -127,9 +127,10 @@ class MemoryCreatorTest {
                     return memory;
                 };
         OnDemandConfig config =
-                OnDemandConfig.defaults()
-                        .withMemoryCreator(creator)
-                        .withMaxMemorySize(3L * Memory.PAGE_SIZE);
+                OnDemandConfig.builder()
+                        .memoryCreator(creator)
+                        .maxMemorySize(3L * Memory.PAGE_SIZE)
+                        .build();
         try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator(config)) {
             Allocated instance =
                     TestModules.instantiate(

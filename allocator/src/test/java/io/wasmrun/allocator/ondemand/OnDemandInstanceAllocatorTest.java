@@ -130,10 +130,11 @@ class OnDemandInstanceAllocatorTest {
     @EnumSource(Engine.class)
     void memoriesOutgrowingASmallReservationMoveWithTheirContents(Engine engine) {
         OnDemandConfig config =
-                OnDemandConfig.defaults()
-                        .withMemoryReservation(0)
-                        .withMemoryReservationForGrowth(0)
-                        .withMemoryGuardSize(PAGE);
+                OnDemandConfig.builder()
+                        .memoryReservation(0)
+                        .memoryReservationForGrowth(0)
+                        .memoryGuardSize(PAGE)
+                        .build();
         try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator(config);
                 Allocated wasm = instantiate(allocator, engine)) {
             SegmentMemory memory = (SegmentMemory) wasm.instance().memory();
@@ -219,7 +220,7 @@ class OnDemandInstanceAllocatorTest {
 
     @Test
     void aMinimumAboveMaxMemorySizeIsRefusedNamingTheOption() {
-        OnDemandConfig config = OnDemandConfig.defaults().withMaxMemorySize(PAGE - 1);
+        OnDemandConfig config = OnDemandConfig.builder().maxMemorySize(PAGE - 1).build();
         try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator(config)) {
             LimitExceededException e =
                     assertThrows(
@@ -235,7 +236,7 @@ class OnDemandInstanceAllocatorTest {
 
     @Test
     void growthStopsAtMaxMemorySize() {
-        OnDemandConfig config = OnDemandConfig.defaults().withMaxMemorySize(2L * PAGE);
+        OnDemandConfig config = OnDemandConfig.builder().maxMemorySize(2L * PAGE).build();
         try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator(config);
                 Allocated wasm = instantiate(allocator, Engine.COMPILER)) {
             assertEquals(2, wasm.instance().memory().maximumPages());
@@ -246,7 +247,7 @@ class OnDemandInstanceAllocatorTest {
 
     @Test
     void aReservationTheOsRefusesIsACleanError() {
-        OnDemandConfig config = OnDemandConfig.defaults().withMemoryGuardSize(1L << 56);
+        OnDemandConfig config = OnDemandConfig.builder().memoryGuardSize(1L << 56).build();
         try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator(config)) {
             LimitExceededException e =
                     assertThrows(
@@ -289,11 +290,11 @@ class OnDemandInstanceAllocatorTest {
     void configRejectsNonsense() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> OnDemandConfig.defaults().withMemoryGuardSize(-1));
+                () -> OnDemandConfig.builder().memoryGuardSize(-1).build());
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> OnDemandConfig.defaults().withMaxMemorySize(4L << 30));
+                        () -> OnDemandConfig.builder().maxMemorySize(4L << 30).build());
         assertTrue(e.getMessage().contains("32767"), e.getMessage());
         OnDemandConfig defaults = OnDemandConfig.defaults();
         assertEquals(OnDemandConfig.MAX_MEMORY_BYTES, defaults.memoryReservation());

@@ -29,13 +29,14 @@ class PoolingInstanceAllocatorTest {
     private static final long MIB = 1 << 20;
 
     static PoolingConfig small() {
-        return PoolingConfig.defaults()
-                .withTotalCoreInstances(4)
-                .withTotalMemories(4)
-                .withTotalTables(4)
-                .withTotalStacks(4)
-                .withMaxMemorySize(MIB)
-                .withMemoryGuardSize(64 * 1024);
+        return PoolingConfig.builder()
+                .totalCoreInstances(4)
+                .totalMemories(4)
+                .totalTables(4)
+                .totalStacks(4)
+                .maxMemorySize(MIB)
+                .memoryGuardSize(64 * 1024)
+                .build();
     }
 
     @Test
@@ -56,7 +57,7 @@ class PoolingInstanceAllocatorTest {
     @Test
     void refusesMoreMappingsThanTheKernelAllows() {
         var config =
-                PoolingConfig.defaults().withTotalMemories(20_000).withMaxMemorySize(64 * 1024);
+                PoolingConfig.builder().totalMemories(20_000).maxMemorySize(64 * 1024).build();
         var e = assertThrows(LimitExceededException.class, () -> new PoolingInstanceAllocator(config));
         assertTrue(e.getMessage().contains("vm.max_map_count"), e.getMessage());
         assertTrue(e.getMessage().contains("--pooling-total-memories"), e.getMessage());
@@ -65,7 +66,7 @@ class PoolingInstanceAllocatorTest {
     @Test
     void refusesAReservationTheKernelCannotGive() {
         // 4000 slots of 2 GiB + 64 TiB guard: far beyond a 47-bit address space
-        var config = PoolingConfig.defaults().withTotalMemories(4000).withMemoryGuardSize(64L << 40);
+        var config = PoolingConfig.builder().totalMemories(4000).memoryGuardSize(64L << 40).build();
         var e = assertThrows(LimitExceededException.class, () -> new PoolingInstanceAllocator(config));
         assertTrue(e.getMessage().startsWith("cannot reserve"), e.getMessage());
         assertTrue(e.getMessage().contains("--memory-guard-size"), e.getMessage());
@@ -85,7 +86,7 @@ class PoolingInstanceAllocatorTest {
             assertTrue(big.getMessage().contains("100 pages"), big.getMessage());
             assertTrue(big.getMessage().contains("--pooling-max-memory-size"));
         }
-        var config = small().withMaxMemorySize(8 * MIB).withMaxMemoriesPerModule(2).withMaxTablesPerModule(1);
+        var config = small().toBuilder().maxMemorySize(8 * MIB).maxMemoriesPerModule(2).maxTablesPerModule(1).build();
         try (var allocator = new PoolingInstanceAllocator(config)) {
             var tables = assertThrows(
                     LimitExceededException.class,
@@ -117,7 +118,7 @@ class PoolingInstanceAllocatorTest {
             assertEquals(0, allocator.liveCoreInstances());
         }
         // memories run out before instances: the half-made instance gives its slot back
-        try (var allocator = new PoolingInstanceAllocator(small().withTotalCoreInstances(8).withTotalTables(8))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().totalCoreInstances(8).totalTables(8).build())) {
             List<Tenant> live = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 live.add(Tenant.of(allocator, data));
@@ -133,7 +134,7 @@ class PoolingInstanceAllocatorTest {
             m = allocator.metrics();
             assertEquals(0, m.liveInstances() + m.liveMemories() + m.liveTables() + m.liveStacks());
         }
-        try (var allocator = new PoolingInstanceAllocator(small().withTotalTables(1))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().totalTables(1).build())) {
             try (Tenant t = Tenant.of(allocator, data)) {
                 var e = assertThrows(LimitExceededException.class, () -> Tenant.of(allocator, data));
                 assertTrue(e.getMessage().contains("--pooling-total-tables"), e.getMessage());
@@ -144,7 +145,7 @@ class PoolingInstanceAllocatorTest {
     @Test
     void reusedSlotReadsAsAFreshInstance() {
         ModuleInfo data = Tenant.module("data.wasm");
-        try (var allocator = new PoolingInstanceAllocator(small().withTotalMemories(1))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().totalMemories(1).build())) {
             int slot;
             try (Tenant t = Tenant.of(allocator, data)) {
                 slot = t.memorySlot();
@@ -183,7 +184,7 @@ class PoolingInstanceAllocatorTest {
     void keepResidentBytesAreZeroedToo() {
         ModuleInfo eager = Tenant.module("imported-offset.wasm");
         var imports = importsWithBase(10);
-        var config = small().withTotalMemories(1).withMemoryKeepResident(32 * 1024);
+        var config = small().toBuilder().totalMemories(1).memoryKeepResident(32 * 1024).build();
         try (var allocator = new PoolingInstanceAllocator(config)) {
             try (Tenant t = Tenant.of(allocator, eager, imports, null)) {
                 assertNull(allocator.memoryPool().slotImage(t.memorySlot()));
@@ -299,7 +300,7 @@ class PoolingInstanceAllocatorTest {
     @Test
     void decommitQueueResetsInBatchesAndFlushesWhenThePoolRunsDry() {
         ModuleInfo data = Tenant.module("data.wasm");
-        var config = small().withDecommitBatchSize(3).withTotalCoreInstances(8).withTotalTables(8);
+        var config = small().toBuilder().decommitBatchSize(3).totalCoreInstances(8).totalTables(8).build();
         try (var allocator = new PoolingInstanceAllocator(config)) {
             List<Tenant> tenants = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -326,7 +327,7 @@ class PoolingInstanceAllocatorTest {
     @Test
     void tablesAreClearedAndTheirArraysKeptWhenSmall() {
         ModuleInfo data = Tenant.module("data.wasm");
-        try (var allocator = new PoolingInstanceAllocator(small().withTotalTables(1))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().totalTables(1).build())) {
             Object table;
             try (Tenant t = Tenant.of(allocator, data)) {
                 table = t.tables.get(0).table();
@@ -340,7 +341,7 @@ class PoolingInstanceAllocatorTest {
                 assertEquals(0, t.call("is_null", 1), "element segment");
             }
         }
-        try (var allocator = new PoolingInstanceAllocator(small().withTableKeepResident(0))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().tableKeepResident(0).build())) {
             try (Tenant t = Tenant.of(allocator, data)) {
                 t.call("set_table", 3);
             }
@@ -350,7 +351,7 @@ class PoolingInstanceAllocatorTest {
 
     @Test
     void deepRecursionExhaustsAPooledStack() {
-        var config = small().withAsyncStackSize(256 * 1024).withTotalStacks(1);
+        var config = small().toBuilder().asyncStackSize(256 * 1024).totalStacks(1).build();
         try (var allocator = new PoolingInstanceAllocator(config);
                 Tenant t = Tenant.of(allocator, Tenant.module("recurse.wasm"))) {
             assertTrue(t.stack instanceof PooledStack);
@@ -367,7 +368,7 @@ class PoolingInstanceAllocatorTest {
     @Test
     void aCallerWaitsForAStackWhenConfiguredTo() throws Exception {
         var config =
-                small().withAsyncStackSize(256 * 1024).withTotalStacks(1).withStackWait(java.time.Duration.ofSeconds(5));
+                small().toBuilder().asyncStackSize(256 * 1024).totalStacks(1).stackWait(java.time.Duration.ofSeconds(5)).build();
         try (var allocator = new PoolingInstanceAllocator(config)) {
             var first = allocator.allocateStack();
             var waiter = new Thread(() -> {
@@ -387,7 +388,7 @@ class PoolingInstanceAllocatorTest {
 
     @Test
     void interruptingTheCallerStopsTheCallOnItsStack() throws Exception {
-        var config = small().withAsyncStackSize(512 * 1024);
+        var config = small().toBuilder().asyncStackSize(512 * 1024).build();
         try (var allocator = new PoolingInstanceAllocator(config);
                 Tenant t = Tenant.of(allocator, Tenant.module("recurse.wasm"))) {
             Thread caller = Thread.currentThread();

@@ -19,17 +19,18 @@ import org.junit.jupiter.api.Test;
 
 class ProtectionKeysTest {
     private static PoolingConfig config(Enabled enabled, int memories) {
-        return PoolingInstanceAllocatorTest.small()
-                .withTotalMemories(memories)
-                .withTotalCoreInstances(memories)
-                .withTotalTables(memories)
-                .withMemoryProtectionKeys(enabled);
+        return PoolingInstanceAllocatorTest.small().toBuilder()
+                .totalMemories(memories)
+                .totalCoreInstances(memories)
+                .totalTables(memories)
+                .memoryProtectionKeys(enabled)
+                .build();
     }
 
     @Test
     void stripesSlotsOverTheKeysAndTagsEverySlot() {
         var keys = new FakeProtectionKeys(true, 15);
-        try (var allocator = new PoolingInstanceAllocator(config(Enabled.YES, 6).withMaxMemoryProtectionKeys(3), keys)) {
+        try (var allocator = new PoolingInstanceAllocator(config(Enabled.YES, 6).toBuilder().maxMemoryProtectionKeys(3).build(), keys)) {
             assertArrayEquals(new int[] {1, 2, 3}, allocator.stripeKeys());
             SlabLayout layout = allocator.memoryPool().layout();
             assertEquals(3, layout.stripes());
@@ -52,7 +53,7 @@ class ProtectionKeysTest {
     void aStoreGetsItsMemoriesFromItsKeysStripeOnly() {
         var keys = new FakeProtectionKeys(true, 15);
         ModuleInfo data = Tenant.module("data.wasm");
-        try (var allocator = new PoolingInstanceAllocator(config(Enabled.YES, 6).withMaxMemoryProtectionKeys(3), keys)) {
+        try (var allocator = new PoolingInstanceAllocator(config(Enabled.YES, 6).toBuilder().maxMemoryProtectionKeys(3).build(), keys)) {
             Map<Integer, List<Tenant>> byKey = new HashMap<>();
             List<Tenant> all = new ArrayList<>();
             ProtectionKey key2 = new ProtectionKey(2);

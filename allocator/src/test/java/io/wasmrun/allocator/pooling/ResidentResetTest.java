@@ -56,7 +56,7 @@ class ResidentResetTest {
     void writtenImageAndZeroPagesAreRestoredInPlaceAndStayResident() {
         assumeTrue(PageMap.available());
         ModuleInfo data = Tenant.module("data.wasm");
-        try (var allocator = new PoolingInstanceAllocator(small().withTotalMemories(1))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().totalMemories(1).build())) {
             int slot;
             long address;
             try (Tenant t = Tenant.of(allocator, data)) {
@@ -92,7 +92,7 @@ class ResidentResetTest {
     void sparseWritesAreFoundAndOnlyTheyAreRestored() {
         assumeTrue(PageMap.available());
         ModuleInfo data = Tenant.module("data.wasm");
-        try (var allocator = new PoolingInstanceAllocator(small().withTotalMemories(1))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().totalMemories(1).build())) {
             long address;
             try (Tenant t = Tenant.of(allocator, data)) {
                 address = address(t);
@@ -114,7 +114,7 @@ class ResidentResetTest {
     void keepResidentBoundsTheBytesRestoredByWriting() {
         assumeTrue(PageMap.available());
         ModuleInfo data = Tenant.module("data.wasm");
-        var config = small().withTotalMemories(1).withMemoryKeepResident(4 * OS_PAGE);
+        var config = small().toBuilder().totalMemories(1).memoryKeepResident(4 * OS_PAGE).build();
         try (var allocator = new PoolingInstanceAllocator(config)) {
             long address;
             try (Tenant t = Tenant.of(allocator, data)) {
@@ -134,7 +134,7 @@ class ResidentResetTest {
         assumeTrue(PageMap.available());
         ModuleInfo copied = Tenant.module("imported-offset.wasm");
         ModuleInfo nodata = Tenant.module("nodata.wasm");
-        try (var allocator = new PoolingInstanceAllocator(small().withTotalMemories(1))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().totalMemories(1).build())) {
             try (Tenant t = Tenant.of(allocator, copied, importsWithBase(10), null)) {
                 assertNull(allocator.memoryPool().slotImage(t.memorySlot()));
                 t.call("fill", 0x77);
@@ -165,7 +165,7 @@ class ResidentResetTest {
         ModuleInfo data = Tenant.module("data.wasm");
         ModuleInfo nodata = Tenant.module("nodata.wasm");
         PageMap.enabled = false;
-        try (var allocator = new PoolingInstanceAllocator(small().withTotalMemories(1))) {
+        try (var allocator = new PoolingInstanceAllocator(small().toBuilder().totalMemories(1).build())) {
             try (Tenant t = Tenant.of(allocator, data)) {
                 t.call("fill", 0x33);
             }

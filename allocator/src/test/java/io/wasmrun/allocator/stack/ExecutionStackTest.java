@@ -33,7 +33,7 @@ class ExecutionStackTest {
 
     @Test
     void aSizedStackRunsCallsOnItsOwnThreadAndRethrowsUnchanged() throws Exception {
-        OnDemandConfig config = OnDemandConfig.defaults().withMaxWasmStack(512 * 1024);
+        OnDemandConfig config = OnDemandConfig.builder().maxWasmStack(512 * 1024).build();
         try (OnDemandInstanceAllocator allocator = new OnDemandInstanceAllocator(config)) {
             ExecutionStack stack = allocator.allocateStack();
             assertEquals(512 * 1024, stack.sizeBytes());
@@ -78,10 +78,10 @@ class ExecutionStackTest {
         long large = 64L << 20;
         try (OnDemandInstanceAllocator smallStacks =
                         new OnDemandInstanceAllocator(
-                                OnDemandConfig.defaults().withMaxWasmStack(small));
+                                OnDemandConfig.builder().maxWasmStack(small).build());
                 OnDemandInstanceAllocator largeStacks =
                         new OnDemandInstanceAllocator(
-                                OnDemandConfig.defaults().withMaxWasmStack(large));
+                                OnDemandConfig.builder().maxWasmStack(large).build());
                 Allocated onSmall =
                         TestModules.instantiate(
                                 smallStacks, "memory.wasm", TestModules.load("memory.wasm"), engine);

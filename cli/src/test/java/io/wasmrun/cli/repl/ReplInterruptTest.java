@@ -35,7 +35,7 @@ class ReplInterruptTest {
 
     @Test
     void interruptsCallsThatRunOnTheirOwnWasmStackThread() throws Exception {
-        var allocator = new OnDemandInstanceAllocator(OnDemandConfig.defaults().withMaxWasmStack(4 << 20));
+        var allocator = new OnDemandInstanceAllocator(OnDemandConfig.builder().maxWasmStack(4 << 20).build());
         interruptEndlessCalls(Strategy.COMPILER, allocator);
     }
 

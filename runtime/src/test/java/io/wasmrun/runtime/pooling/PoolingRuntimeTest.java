@@ -32,12 +32,13 @@ class PoolingRuntimeTest {
     private static final long MIB = 1 << 20;
 
     private static PoolingConfig config(int instances) {
-        return PoolingConfig.defaults()
-                .withTotalCoreInstances(instances)
-                .withTotalMemories(instances)
-                .withTotalTables(instances)
-                .withMaxMemorySize(MIB)
-                .withMemoryGuardSize(64 * 1024);
+        return PoolingConfig.builder()
+                .totalCoreInstances(instances)
+                .totalMemories(instances)
+                .totalTables(instances)
+                .maxMemorySize(MIB)
+                .memoryGuardSize(64 * 1024)
+                .build();
     }
 
     private static byte[] wasm(String name) throws IOException {
@@ -132,7 +133,7 @@ class PoolingRuntimeTest {
 
     @Test
     void modulesBeyondThePoolsLimitsAreRefusedWhenLoaded() throws Exception {
-        try (var allocator = new PoolingInstanceAllocator(config(2).withTableElements(2));
+        try (var allocator = new PoolingInstanceAllocator(config(2).toBuilder().tableElements(2).build());
                 var runtime = WasmRuntime.builder().withAllocator(allocator).build()) {
             var e = assertThrows(ModuleLoadException.class, () -> runtime.load("data.wasm", wasm("data.wasm")));
             assertTrue(e.getMessage().contains("--pooling-table-elements"), e.getMessage());
@@ -142,7 +143,7 @@ class PoolingRuntimeTest {
     @ParameterizedTest
     @EnumSource(Strategy.class)
     void deepRecursionTrapsOnAPooledStack(Strategy engine) throws Exception {
-        var config = config(2).withAsyncStackSize(256 * 1024);
+        var config = config(2).toBuilder().asyncStackSize(256 * 1024).build();
         try (var allocator = new PoolingInstanceAllocator(config);
                 var runtime = WasmRuntime.builder().withStrategy(engine).withAllocator(allocator).build()) {
             LoadedModule module = runtime.load("recurse.wasm", wasm("recurse.wasm"));
@@ -158,7 +159,7 @@ class PoolingRuntimeTest {
     @EnumSource(Strategy.class)
     void interruptingTheCallerTrapsOnEitherStack(Strategy engine) throws Exception {
         for (long stack : new long[] {0, 512 * 1024}) {
-            try (var allocator = new PoolingInstanceAllocator(config(2).withAsyncStackSize(stack));
+            try (var allocator = new PoolingInstanceAllocator(config(2).toBuilder().asyncStackSize(stack).build());
                     var runtime = WasmRuntime.builder().withStrategy(engine).withAllocator(allocator).build()) {
                 LoadedModule module = runtime.load("recurse.wasm", wasm("recurse.wasm"));
                 try (var instance = runtime.instantiate(module, new Linker())) {

@@ -30,7 +30,7 @@ public record FuzzConfiguration(String allocator, Strategy engine) {
      * space.
      */
     static final PoolingConfig FUZZ_POOLING =
-            PoolingConfig.defaults().withTotalCoreInstances(4).withTotalMemories(4).withTotalTables(4).withTotalStacks(4);
+            PoolingConfig.builder().totalCoreInstances(4).totalMemories(4).totalTables(4).totalStacks(4).build();
 
     /** {@code on-demand/compiler}. */
     public String label() {

@@ -19,7 +19,7 @@ final class Allocators {
      * The pooling allocator's defaults, except that a module may define as many memories and
      * tables as the spec scripts do (the defaults allow one of each, like wasmtime's).
      */
-    static final PoolingConfig SPEC_POOLING = PoolingConfig.defaults().withMaxMemoriesPerModule(10).withMaxTablesPerModule(10);
+    static final PoolingConfig SPEC_POOLING = PoolingConfig.builder().maxMemoriesPerModule(10).maxTablesPerModule(10).build();
 
     private static final Map<String, Supplier<InstanceAllocator>> FACTORIES = new LinkedHashMap<>();
 
