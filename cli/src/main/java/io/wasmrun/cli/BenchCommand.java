@@ -105,7 +105,7 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (InstanceAllocator allocation = allocator.create();
                 WasmRuntime runtime =
-                        WasmRuntime.builder().withStrategy(engine.engine).withAllocator(allocation).build();
+                        WasmRuntime.builder().withStrategy(engine.strategy()).withAllocator(allocation).build();
                 Wasi wasi = Wasi.create(quietWasi())) {
             LoadedModule loaded = runtime.load(module);
             long[] params = parseParams(loaded);
@@ -190,7 +190,7 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "%s --invoke %s: %d cycles (instantiate + call + close) in %.2f s on %d thread%s, engine %s, allocator %s%n",
                 loaded.name(), invoke, n, seconds, concurrency, concurrency == 1 ? "" : "s",
-                engine.engine.cliName(), allocation.name());
+                engine.strategy().cliName(), allocation.name());
         out.printf(Locale.ROOT, "instantiations/s: %.0f%n", n / seconds);
         out.printf(
                 Locale.ROOT,

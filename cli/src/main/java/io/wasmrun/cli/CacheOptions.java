@@ -4,6 +4,7 @@ import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.DiskCompileCache;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -11,45 +12,44 @@ import picocli.CommandLine.Model.CommandSpec;
  * keeps generated classes between runs, and whether artifacts of {@code wasmrun compile} run.
  */
 public final class CacheOptions implements OptionGroup {
-    Path cacheDir;
-    boolean noCache;
-    boolean allowPrecompiled;
+    static final OptionDescriptor<Path> CACHE_DIR =
+            OptionDescriptor.value(
+                    "--cache-dir",
+                    "DIR",
+                    Path.class,
+                    OptionSpecs.PATH,
+                    "Keep compiled modules in DIR",
+                    "$XDG_CACHE_HOME/wasmrun or ~/.cache/wasmrun");
+
+    static final OptionDescriptor<Boolean> NO_CACHE =
+            OptionDescriptor.flag("--no-cache", "Neither read nor write the compile cache");
+
+    static final OptionDescriptor<Boolean> ALLOW_PRECOMPILED =
+            OptionDescriptor.flag(
+                    "--allow-precompiled",
+                    "Accept a module precompiled by `wasmrun compile`: its JVM classes are loaded"
+                            + " from the file, so only use files you trust");
+
+    static final List<OptionDescriptor<?>> OPTIONS = List.of(CACHE_DIR, NO_CACHE, ALLOW_PRECOMPILED);
+
+    private final OptionValues values = new OptionValues();
 
     @Override
     public void addTo(CommandSpec command) {
-        command.addOption(
-                OptionSpecs.value(
-                                "--cache-dir", "DIR", Path.class, () -> cacheDir, v -> cacheDir = v)
-                        .converters(OptionSpecs.PATH)
-                        .description(
-                                "Keep compiled modules in DIR (default: $XDG_CACHE_HOME/wasmrun or"
-                                        + " ~/.cache/wasmrun).")
-                        .build());
-        command.addOption(
-                OptionSpecs.flag("--no-cache", () -> noCache, v -> noCache = v)
-                        .description("Neither read nor write the compile cache.")
-                        .build());
-        command.addOption(
-                OptionSpecs.flag(
-                                "--allow-precompiled",
-                                () -> allowPrecompiled,
-                                v -> allowPrecompiled = v)
-                        .description(
-                                "Accept a module precompiled by `wasmrun compile`: its JVM classes"
-                                        + " are loaded from the file, so only use files you trust.")
-                        .build());
+        values.addTo(command, OPTIONS);
     }
 
     /** The cache these options select. */
     CompileCache compileCache() {
-        if (noCache) {
+        if (values.isSet(NO_CACHE)) {
             return CompileCache.NONE;
         }
-        return new DiskCompileCache(cacheDir != null ? cacheDir : DiskCompileCache.defaultDirectory());
+        Path dir = values.get(CACHE_DIR);
+        return new DiskCompileCache(dir != null ? dir : DiskCompileCache.defaultDirectory());
     }
 
     /** {@code builder} with this cache and precompiled-artifact policy. */
     WasmRuntime.Builder configure(WasmRuntime.Builder builder) {
-        return builder.withCompileCache(compileCache()).allowPrecompiled(allowPrecompiled);
+        return builder.withCompileCache(compileCache()).allowPrecompiled(values.isSet(ALLOW_PRECOMPILED));
     }
 }

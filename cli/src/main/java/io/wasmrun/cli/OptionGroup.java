@@ -4,8 +4,9 @@ import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A set of options several commands share (allocator, engine, cache, common), declared in code
- * by {@link OptionSpecs}: each group adds its options to a command's spec.
+ * A set of options several commands share (allocator, engine, cache, common), each declared once
+ * as an {@link OptionDescriptor} in the group's table: the group adds them to a command's spec and
+ * reads their values from its {@link OptionValues}.
  */
 interface OptionGroup {
     /** Adds this group's options to {@code command}, bound to this object. */

@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * OptionGroup}), {@code run} and the top-level command are declared this way rather than with
  * annotations: reading annotations costs a fresh JVM about 60 ms (the JDK parses them and
  * generates a proxy class per annotation type, which its AOT cache cannot keep), most of a
- * hello world's start-up. Options are bound to fields through a getter and a setter; a field's
- * Java initializer is its initial value (each command line gets fresh objects, so picocli need
- * not reset them).
+ * hello world's start-up. Options are declared once each as an {@link OptionDescriptor} and keep
+ * their values in an {@link OptionValues}; positional parameters are bound to fields through a
+ * getter and a setter, a field's Java initializer being its initial value (each command line gets
+ * fresh objects, so picocli need not reset them).
  */
 final class OptionSpecs {
     /**
@@ -56,17 +57,6 @@ final class OptionSpecs {
                         .description("Print version information and exit.")
                         .build());
         return spec;
-    }
-
-    /** An option taking one value of {@code type}. */
-    static <T> OptionSpec.Builder value(
-            String name, String label, Class<T> type, Supplier<T> getter, Consumer<T> setter) {
-        return bound(OptionSpec.builder(name).paramLabel(label).type(type), getter, setter);
-    }
-
-    /** A flag: present means {@code true}. */
-    static OptionSpec.Builder flag(String name, Supplier<Boolean> getter, Consumer<Boolean> setter) {
-        return bound(OptionSpec.builder(name).type(boolean.class).arity("0"), getter, setter);
     }
 
     /** {@code builder} reading and writing its value through {@code getter} and {@code setter}. */

@@ -30,6 +30,24 @@ final class OptionValues {
         return (T) values.get(option);
     }
 
+    /** The value of {@code option}, or its default when it was not given. */
+    <T> T getOrDefault(OptionDescriptor<T> option) {
+        if (given(option)) {
+            return get(option);
+        }
+        try {
+            return option.parse(option.defaultText());
+        } catch (Exception e) {
+            throw new IllegalStateException("the default of " + option.name() + " does not parse", e);
+        }
+    }
+
+    /** The values of the repeated {@code option}, empty if it was not given. */
+    <T> List<T> list(OptionDescriptor<List<T>> option) {
+        List<T> list = get(option);
+        return list == null ? List.of() : list;
+    }
+
     /** Whether the flag {@code option} was given. */
     boolean isSet(OptionDescriptor<Boolean> option) {
         return Boolean.TRUE.equals(get(option));

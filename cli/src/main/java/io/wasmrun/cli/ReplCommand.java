@@ -49,12 +49,12 @@ final class ReplCommand extends ExecutingCommand implements Callable<Integer> {
         Console console = System.console();
         boolean interactive = console != null && console.isTerminal();
         var config = new ReplConfig(
-                engine.engine,
+                engine.strategy(),
                 new OptionsAllocatorFactory(),
                 Path.of(""),
                 HistoryFile.locate(),
                 interactive,
-                common.verbose);
+                common.verbose());
         try (Terminal terminal = interactive ? systemTerminal() : pipeTerminal();
                 Repl repl = interactive
                         ? new Repl(terminal, config, allocator.create())

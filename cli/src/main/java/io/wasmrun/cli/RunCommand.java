@@ -23,10 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
@@ -39,12 +36,52 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
 
     final CacheOptions cache = new CacheOptions();
 
-    String invoke;
-    List<String> dirs = new ArrayList<>();
-    List<String> env = new ArrayList<>();
-    List<String> listen = new ArrayList<>();
-    Duration timeout;
-    boolean stats;
+    static final OptionDescriptor<String> INVOKE =
+            OptionDescriptor.value(
+                    "--invoke",
+                    "NAME",
+                    String.class,
+                    name -> name,
+                    "Call the exported function NAME instead of `_start`; ARGS are its parameters",
+                    null);
+
+    static final OptionDescriptor<List<String>> DIR =
+            OptionDescriptor.repeated(
+                    "--dir",
+                    "HOST[::GUEST][:ro]",
+                    "Preopen host directory HOST for the guest, as GUEST (default: HOST); the guest"
+                            + " cannot reach outside it. :ro makes it read-only");
+
+    static final OptionDescriptor<List<String>> TCPLISTEN =
+            OptionDescriptor.repeated(
+                    "--tcplisten",
+                    "HOST:PORT",
+                    "Listen on a TCP socket and give it to the guest after the directories, to"
+                            + " accept connections with sock_accept");
+
+    static final OptionDescriptor<List<String>> ENV =
+            OptionDescriptor.repeated(
+                    "--env",
+                    "NAME[=VAL]",
+                    "Set an environment variable for the guest; NAME alone passes the host's value");
+
+    static final OptionDescriptor<Duration> TIMEOUT =
+            OptionDescriptor.value(
+                    "--timeout",
+                    "DURATION",
+                    Duration.class,
+                    new DurationConverter(),
+                    "Interrupt the guest after DURATION (e.g. 500ms, 2s) with the trap `interrupt`",
+                    null);
+
+    static final OptionDescriptor<Boolean> STATS =
+            OptionDescriptor.flag(
+                    "--stats", "Print the instance allocator's counters to stderr after the run");
+
+    /** The options of {@code run} itself, besides its option groups. */
+    static final List<OptionDescriptor<?>> OPTIONS = List.of(INVOKE, DIR, TCPLISTEN, ENV, TIMEOUT, STATS);
+
+    private final OptionValues values = new OptionValues();
     Path module;
     List<String> args = new ArrayList<>();
 
@@ -77,43 +114,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                         "  wasmrun fib.wasm --invoke fib 20",
                         "  wasmrun fib.wasm --invoke divmod -7 2",
                         "  wasmrun --dir .::/data --env NAME=world app.wasm --flag-for-the-guest");
-        spec.addOption(
-                OptionSpecs.value("--invoke", "NAME", String.class, () -> invoke, v -> invoke = v)
-                        .description(
-                                "Call the exported function NAME instead of `_start`; ARGS are its"
-                                        + " parameters.")
-                        .build());
-        spec.addOption(
-                stringList("--dir", "HOST[::GUEST][:ro]", () -> dirs, v -> dirs = v)
-                        .description(
-                                "Preopen host directory HOST for the guest, as GUEST (default:"
-                                        + " HOST); the guest cannot reach outside it. :ro makes it"
-                                        + " read-only.")
-                        .build());
-        spec.addOption(
-                stringList("--tcplisten", "HOST:PORT", () -> listen, v -> listen = v)
-                        .description(
-                                "Listen on a TCP socket and give it to the guest after the"
-                                        + " directories, to accept connections with sock_accept.")
-                        .build());
-        spec.addOption(
-                stringList("--env", "NAME[=VAL]", () -> env, v -> env = v)
-                        .description(
-                                "Set an environment variable for the guest; NAME alone passes the"
-                                        + " host's value.")
-                        .build());
-        spec.addOption(
-                OptionSpecs.value(
-                                "--timeout", "DURATION", Duration.class, () -> timeout, v -> timeout = v)
-                        .converters(new DurationConverter())
-                        .description(
-                                "Interrupt the guest after DURATION (e.g. 500ms, 2s) with the trap"
-                                        + " `interrupt`.")
-                        .build());
-        spec.addOption(
-                OptionSpecs.flag("--stats", () -> stats, v -> stats = v)
-                        .description("Print the instance allocator's counters to stderr after the run.")
-                        .build());
+        values.addTo(spec, OPTIONS);
         spec.addPositional(
                 OptionSpecs.bound(
                                 PositionalParamSpec.builder()
@@ -142,32 +143,25 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         return spec;
     }
 
-    private static OptionSpec.Builder stringList(
-            String name, String label, Supplier<List<String>> getter, Consumer<List<String>> setter) {
-        return OptionSpecs.bound(
-                OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(String.class),
-                getter,
-                setter);
-    }
-
     @Override
     public Integer call() {
-        var wasiOptions = wasiOptions();
+        String invoke = values.get(INVOKE);
+        var wasiOptions = wasiOptions(invoke);
         try (var allocation = allocator.create();
                 var runtime =
                         cache.configure(WasmRuntime.builder())
-                                .withStrategy(engine.engine)
+                                .withStrategy(engine.strategy())
                                 .withAllocator(allocation)
                                 .skipBodiesOnCacheHit(true)
                                 .build()) {
             LoadedModule loaded = runtime.load(module);
-            long[] params = invoke == null ? new long[0] : parseParams(loaded);
+            long[] params = invoke == null ? new long[0] : parseParams(loaded, invoke);
             var linker = new Linker();
             try (var wasi = Wasi.create(wasiOptions)) {
                 wasi.defineInto(linker);
-                CallDeadline deadline = CallDeadline.start(timeout, Thread.currentThread());
+                CallDeadline deadline = CallDeadline.start(values.get(TIMEOUT), Thread.currentThread());
                 try (WasmInstance instance = runtime.instantiate(loaded, linker)) {
-                    return invoke == null ? runCommand(instance) : invoke(instance, params);
+                    return invoke == null ? runCommand(instance) : invoke(instance, invoke, params);
                 } catch (WasiExitException exit) {
                     return exit.exitCode();
                 } catch (Trap trap) {
@@ -180,7 +174,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                         deadline.close();
                     }
                     System.out.flush();
-                    if (stats) {
+                    if (values.isSet(STATS)) {
                         AllocatorStats.print(allocation, System.err);
                     }
                     System.err.flush();
@@ -197,7 +191,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int invoke(WasmInstance instance, long[] params) {
+    private static int invoke(WasmInstance instance, String invoke, long[] params) {
         FunctionType type = instance.functionType(invoke);
         long[] results = instance.call(invoke, params);
         PrintStream out = System.out;
@@ -207,7 +201,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private long[] parseParams(LoadedModule loaded) {
+    private long[] parseParams(LoadedModule loaded, String invoke) {
         try {
             return WasmValues.parseArguments(invoke, loaded.requireExportedFunction(invoke), args);
         } catch (ValueSyntaxException e) {
@@ -215,14 +209,14 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         }
     }
 
-    private WasiOptions wasiOptions() {
+    private WasiOptions wasiOptions(String invoke) {
         List<String> argv = new ArrayList<>();
         argv.add(module.getFileName() == null ? module.toString() : module.getFileName().toString());
         if (invoke == null) {
             argv.addAll(args);
         }
         Map<String, String> environment = new LinkedHashMap<>();
-        for (String entry : env) {
+        for (String entry : values.list(ENV)) {
             int eq = entry.indexOf('=');
             if (eq < 0) {
                 String value = System.getenv(entry);
@@ -235,10 +229,10 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         }
         var options = WasiOptions.builder().withArguments(argv);
         environment.forEach(options::withEnvironment);
-        for (String dir : dirs) {
+        for (String dir : values.list(DIR)) {
             options.withPreopen(preopen(dir));
         }
-        for (String address : listen) {
+        for (String address : values.list(TCPLISTEN)) {
             try {
                 options.withListener(TcpListeners.listen(address));
             } catch (java.io.UncheckedIOException e) {

@@ -70,14 +70,14 @@ final class WastCommand extends ExecutingCommand implements Callable<Integer> {
         int failed = 0;
         int skipped = 0;
         try (var allocation = allocator.create();
-                var runtime = WasmRuntime.builder().withStrategy(engine.engine).withAllocator(allocation).build();
+                var runtime = WasmRuntime.builder().withStrategy(engine.strategy()).withAllocator(allocation).build();
                 var runner = new ScriptRunner(runtime, scripts)) {
             for (Path file : files) {
                 ScriptResult result = runner.run(file);
                 for (Failure failure : result.failures()) {
                     out.println(result.describe(failure));
                 }
-                if (common.verbose || files.size() > 1) {
+                if (common.verbose() || files.size() > 1) {
                     out.printf("%s: %d passed, %d failed, %d skipped%n", file, result.passed(), result.failed(), result.skipped());
                 }
                 out.flush();
