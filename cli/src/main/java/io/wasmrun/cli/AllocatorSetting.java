@@ -21,13 +21,13 @@ record AllocatorSetting<T>(
         BiConsumer<OnDemandConfig.Builder, T> onDemand) {
 
     /** A setting of the pooling allocator only. */
-    static <T> AllocatorSetting<T> pooling(
+    static <T> AllocatorSetting<T> poolingOnly(
             OptionDescriptor<T> option, BiConsumer<PoolingConfig.Builder, T> pooling) {
         return new AllocatorSetting<>(option, pooling, null);
     }
 
     /** A setting of the on-demand allocator only. */
-    static <T> AllocatorSetting<T> onDemand(
+    static <T> AllocatorSetting<T> onDemandOnly(
             OptionDescriptor<T> option, BiConsumer<OnDemandConfig.Builder, T> onDemand) {
         return new AllocatorSetting<>(option, null, onDemand);
     }

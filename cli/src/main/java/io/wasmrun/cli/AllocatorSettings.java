@@ -1,7 +1,7 @@
 package io.wasmrun.cli;
 
-import static io.wasmrun.cli.AllocatorSetting.onDemand;
-import static io.wasmrun.cli.AllocatorSetting.pooling;
+import static io.wasmrun.cli.AllocatorSetting.onDemandOnly;
+import static io.wasmrun.cli.AllocatorSetting.poolingOnly;
 
 import io.wasmrun.allocator.config.OnDemandConfig;
 import io.wasmrun.allocator.config.PoolingConfig;
@@ -76,7 +76,7 @@ final class AllocatorSettings {
                                     "32MiB"),
                             PoolingConfig.Builder::memoryGuardSize,
                             OnDemandConfig.Builder::memoryGuardSize),
-                    onDemand(
+                    onDemandOnly(
                             bytes(
                                     "--memory-reservation-for-growth",
                                     "Extra room reserved when a memory outgrows its reservation and"
@@ -94,83 +94,83 @@ final class AllocatorSettings {
                                     "the calling thread's stack"),
                             PoolingConfig.Builder::maxWasmStack,
                             OnDemandConfig.Builder::maxWasmStack),
-                    pooling(
+                    poolingOnly(
                             count(
                                             "--pooling-total-core-instances",
                                             "Pooling: instances alive at once",
                                             "1000")
                                     .alias("--max-instances"),
                             PoolingConfig.Builder::totalCoreInstances),
-                    pooling(
+                    poolingOnly(
                             count(
                                     "--pooling-total-memories",
                                     "Pooling: memory slots in the pool's one reservation",
                                     "1000"),
                             PoolingConfig.Builder::totalMemories),
-                    pooling(
+                    poolingOnly(
                             count("--pooling-total-tables", "Pooling: table slots", "1000"),
                             PoolingConfig.Builder::totalTables),
-                    pooling(
+                    poolingOnly(
                             count(
                                     "--pooling-total-stacks",
                                     "Pooling: execution-stack threads alive at once, with"
                                             + " --async-stack-size or --max-wasm-stack",
                                     "1000"),
                             PoolingConfig.Builder::totalStacks),
-                    pooling(POOLING_MAX_MEMORY_SIZE, PoolingConfig.Builder::maxMemorySize),
-                    pooling(
+                    poolingOnly(POOLING_MAX_MEMORY_SIZE, PoolingConfig.Builder::maxMemorySize),
+                    poolingOnly(
                             count("--pooling-table-elements", "Pooling: the largest table", "20000"),
                             PoolingConfig.Builder::tableElements),
-                    pooling(
+                    poolingOnly(
                             count(
                                     "--pooling-max-memories-per-module",
                                     "Pooling: defined memories one module may have",
                                     "1"),
                             PoolingConfig.Builder::maxMemoriesPerModule),
-                    pooling(
+                    poolingOnly(
                             count(
                                     "--pooling-max-tables-per-module",
                                     "Pooling: defined tables one module may have",
                                     "1"),
                             PoolingConfig.Builder::maxTablesPerModule),
-                    pooling(
+                    poolingOnly(
                             count(
                                     "--pooling-max-unused-warm-slots",
                                     "Pooling: freed slots kept for reuse by the same module",
                                     "100"),
                             PoolingConfig.Builder::maxUnusedWarmSlots),
-                    pooling(
+                    poolingOnly(
                             count(
                                     "--pooling-decommit-batch-size",
                                     "Pooling: freed memories reset together",
                                     "1"),
                             PoolingConfig.Builder::decommitBatchSize),
-                    pooling(
+                    poolingOnly(
                             bytes(
                                     "--pooling-memory-keep-resident",
                                     "Pooling: written bytes of a freed memory reset by writing,"
                                             + " kept resident",
                                     "1MiB"),
                             PoolingConfig.Builder::memoryKeepResident),
-                    pooling(
+                    poolingOnly(
                             bytes(
                                     "--pooling-table-keep-resident",
                                     "Pooling: a freed table whose arrays fit is kept for reuse",
                                     "256KiB"),
                             PoolingConfig.Builder::tableKeepResident),
-                    pooling(
+                    poolingOnly(
                             POOLING_MEMORY_PROTECTION_KEYS,
                             PoolingConfig.Builder::memoryProtectionKeys),
-                    pooling(
+                    poolingOnly(
                             POOLING_MAX_MEMORY_PROTECTION_KEYS,
                             PoolingConfig.Builder::maxMemoryProtectionKeys),
-                    pooling(
+                    poolingOnly(
                             bytes(
                                     "--async-stack-size",
                                     "Pooling: stack size of the pooled threads wasm calls run on",
                                     "calls run on the calling thread"),
                             PoolingConfig.Builder::asyncStackSize),
-                    pooling(
+                    poolingOnly(
                             OptionDescriptor.value(
                                     "--pooling-stack-wait",
                                     "DURATION",

@@ -9,9 +9,10 @@ import java.util.Objects;
  * Settings of the {@code PoolingInstanceAllocator}, after wasmtime's {@code
  * PoolingAllocationConfig}. Sizes are bytes. Build one with {@link #builder()} (or change one with
  * {@link #toBuilder()}); the compact constructor refuses impossible values, {@code
- * PoolingInstanceAllocator}'s constructor refuses combinations the machine cannot map.
+ * PoolingInstanceAllocator}'s constructor refuses combinations the machine cannot map. Defaults are
+ * in parentheses.
  *
- * @param totalCoreInstances instances alive at once (default 1000)
+ * @param totalCoreInstances instances alive at once (1000)
  * @param totalMemories memory slots in the one reservation (1000)
  * @param totalTables table slots (1000)
  * @param totalStacks execution-stack threads alive at once, only with a stack size (1000)
