@@ -66,9 +66,9 @@ class StoreTest {
             Instance instance = spinLinker(started).instantiate(store, Module.fromBytes(engine, "spin.wat", SPIN));
 
             var call = CompletableFuture.supplyAsync(() -> assertThrows(Trap.class, () -> instance.requireFunc("spin").call()));
-            assertTrue(started.await(30, TimeUnit.SECONDS));
+            assertTrue(started.await(120, TimeUnit.SECONDS), "the guest started");
             store.interrupt();
-            assertEquals(TrapKind.INTERRUPT, call.get(30, TimeUnit.SECONDS).kind());
+            assertEquals(TrapKind.INTERRUPT, call.get(120, TimeUnit.SECONDS).kind());
         }
     }
 
