@@ -7,9 +7,9 @@ import io.wasmrun.runtime.WasmInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -28,7 +28,8 @@ public final class Store implements AutoCloseable {
     private final StoreContext context;
     private final StoreLimits limits;
     private final List<Instance> instances = new ArrayList<>();
-    private final Set<Thread> callers = ConcurrentHashMap.newKeySet();
+    /** The threads running calls into this store, with whether {@link #interrupt()} hit them. */
+    private final Map<Thread, boolean[]> callers = new ConcurrentHashMap<>();
     private volatile Duration timeout;
     private boolean closed;
 
@@ -72,9 +73,14 @@ public final class Store implements AutoCloseable {
      * {@link TrapKind#INTERRUPT}. Both engines check at calls and loop back-edges.
      */
     public void interrupt() {
-        for (Thread caller : callers) {
-            caller.interrupt();
-        }
+        callers.forEach((caller, interrupted) -> {
+            synchronized (interrupted) {
+                if (callers.get(caller) == interrupted) {
+                    interrupted[0] = true;
+                    caller.interrupt();
+                }
+            }
+        });
     }
 
     /** The live instances, in creation order. */
@@ -150,11 +156,16 @@ public final class Store implements AutoCloseable {
         return guarded(() -> instance.execute(body));
     }
 
-    /** Runs {@code body}, which may run guest code, under the timeout and {@link #interrupt()}. */
+    /**
+     * Runs {@code body}, which may run guest code, under the timeout and {@link #interrupt()}. An
+     * interrupt meant for the call is cleared when it ends, so it never reaches the host's code
+     * (the calling thread may be a pool's, running other work next).
+     */
     <T> T guarded(Supplier<T> body) {
         checkOpen();
         Thread self = Thread.currentThread();
-        boolean outermost = callers.add(self);
+        boolean[] interrupted = {false};
+        boolean outermost = callers.putIfAbsent(self, interrupted) == null;
         try (CallDeadline deadline = outermost ? CallDeadline.start(timeout, self) : null) {
             try {
                 return body.get();
@@ -165,7 +176,12 @@ public final class Store implements AutoCloseable {
             }
         } finally {
             if (outermost) {
-                callers.remove(self);
+                synchronized (interrupted) {
+                    callers.remove(self);
+                    if (interrupted[0]) {
+                        Thread.interrupted();
+                    }
+                }
             }
         }
     }

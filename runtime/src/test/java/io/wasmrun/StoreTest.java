@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wasmrun.allocator.config.OnDemandConfig;
 import io.wasmrun.allocator.config.PoolingConfig;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A store owns its instances, limits and interruption. */
 class StoreTest {
@@ -58,17 +64,28 @@ class StoreTest {
         }
     }
 
+    /** Both engines, with guests on a stack thread of their own and on the calling thread. */
+    static Stream<Arguments> enginesAndStacks() {
+        return Stream.of(Strategy.values()).flatMap(s -> Stream.of(Arguments.of(s, true), Arguments.of(s, false)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void interruptStopsCallsFromAnotherThread(Strategy strategy) throws Exception {
-        try (Engine engine = Engine.builder().strategy(strategy).build(); Store store = Store.create(engine)) {
+    @MethodSource("enginesAndStacks")
+    void interruptStopsCallsFromAnotherThread(Strategy strategy, boolean stackThread) throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        var stacks = stackThread ? OnDemandConfig.defaults() : OnDemandConfig.builder().maxWasmStack(0).build();
+        try (Engine engine = Engine.builder().strategy(strategy).onDemand(stacks).build(); Store store = Store.create(engine)) {
             var started = new CountDownLatch(1);
             Instance instance = spinLinker(started).instantiate(store, Module.fromBytes(engine, "spin.wat", SPIN));
 
-            var call = CompletableFuture.supplyAsync(() -> assertThrows(Trap.class, () -> instance.requireFunc("spin").call()));
+            Future<Trap> call = caller.submit(() -> assertThrows(Trap.class, () -> instance.requireFunc("spin").call()));
             assertTrue(started.await(120, TimeUnit.SECONDS), "the guest started");
             store.interrupt();
             assertEquals(TrapKind.INTERRUPT, call.get(120, TimeUnit.SECONDS).kind());
+            assertFalse(caller.submit(() -> Thread.currentThread().isInterrupted()).get(),
+                    "the interrupt ended with the call, not in the calling thread's next task");
+        } finally {
+            caller.shutdownNow();
         }
     }
 
