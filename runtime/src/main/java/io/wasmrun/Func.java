@@ -1,5 +1,6 @@
 package io.wasmrun;
 
+import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.runtime.Signatures;
 import java.util.List;
 
@@ -14,19 +15,20 @@ import java.util.List;
 public final class Func implements Extern {
     private final Instance owner;
     private final int index;
+    private final FunctionType chicoryType;
     private final FuncType type;
     private final int rawParams;
 
-    private Func(Instance owner, int index, FuncType type) {
+    private Func(Instance owner, int index, FunctionType chicoryType) {
         this.owner = owner;
         this.index = index;
-        this.type = type;
+        this.chicoryType = chicoryType;
+        this.type = ChicoryTypes.funcType(chicoryType);
         this.rawParams = RawValues.width(type.params());
     }
 
     static Func exported(Instance owner, int index) {
-        var chicory = owner.wasmInstance().chicory();
-        return new Func(owner, index, ChicoryTypes.funcType(Signatures.functionType(chicory.module(), index)));
+        return new Func(owner, index, Signatures.functionType(owner.wasmInstance().chicory().module(), index));
     }
 
     @Override
@@ -74,6 +76,14 @@ public final class Func implements Extern {
         var chicory = owner.wasmInstance().chicory();
         long[] results = owner.store().call(owner.wasmInstance(), () -> chicory.getMachine().call(index, args));
         return results == null ? RawValues.NONE : results;
+    }
+
+    /**
+     * The exact type, with the typed references that {@link #type()} groups (imports of the
+     * function are checked against it).
+     */
+    FunctionType chicoryType() {
+        return chicoryType;
     }
 
     com.dylibso.chicory.runtime.Instance chicoryOwner() {

@@ -63,7 +63,12 @@ public final class Instance implements AutoCloseable {
         return export(name, ExternalType.GLOBAL).map(e -> new Global(store, instance.chicory().global(e.index())));
     }
 
-    /** Every export that is a function, memory, table or global, by name in export order. */
+    /** The exported tag {@code name}, if there is one. */
+    public Optional<Tag> tag(String name) {
+        return export(name, ExternalType.TAG).map(e -> new Tag(store, instance.chicory().tag(e.index())));
+    }
+
+    /** Every export (function, memory, table, global, tag) by name in export order. */
     public Map<String, Extern> exports() {
         var result = new LinkedHashMap<String, Extern>();
         var exports = instance.chicory().module().exportSection();
@@ -74,7 +79,7 @@ public final class Instance implements AutoCloseable {
                 case MEMORY -> memory(name);
                 case TABLE -> table(name);
                 case GLOBAL -> global(name);
-                case TAG -> Optional.empty();
+                case TAG -> tag(name);
             };
             extern.ifPresent(e -> result.put(name, e));
         }

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportGlobal;
 import com.dylibso.chicory.runtime.ImportMemory;
 import com.dylibso.chicory.runtime.ImportTable;
+import com.dylibso.chicory.runtime.ImportTag;
 import com.dylibso.chicory.runtime.ImportValue;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class Linker {
         return put(module, name, new Host(Objects.requireNonNull(type, "type"), Objects.requireNonNull(function, "function")));
     }
 
-    /** Defines {@code module}.{@code name} as an instance's export (a function, memory, table or global). */
+    /** Defines {@code module}.{@code name} as an instance's export (a function, memory, table, global or tag). */
     public Linker define(String module, String name, Extern extern) {
         return put(module, name, new Exported(Objects.requireNonNull(extern, "extern")));
     }
@@ -125,11 +126,12 @@ public final class Linker {
                 var owner = f.chicoryOwner();
                 int index = f.index();
                 WasmFunctionHandle handle = (caller, args) -> owner.getMachine().call(index, args);
-                yield new ImportFunction(module, name, ChicoryTypes.chicory(f.type()), handle, owner);
+                yield new ImportFunction(module, name, f.chicoryType(), handle, owner);
             }
             case Memory memory -> new ImportMemory(module, name, memory.chicory());
             case Table table -> new ImportTable(module, name, table.chicory());
             case Global global -> new ImportGlobal(module, name, global.chicory());
+            case Tag tag -> new ImportTag(module, name, tag.chicory());
         };
     }
 }

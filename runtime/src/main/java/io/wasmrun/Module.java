@@ -1,5 +1,6 @@
 package io.wasmrun;
 
+import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -58,28 +59,49 @@ public final class Module {
         return loaded.name();
     }
 
-    /** What the module imports, in import order. */
+    /**
+     * What the module imports, in import order.
+     *
+     * @throws ModuleLoadException of kind {@code INVALID} when an import names an unknown type
+     *     (checked here and on instantiation, not when loading)
+     */
     public List<ImportType> imports() {
         WasmModule wasm = loaded.wasm();
         var imports = wasm.importSection();
         var result = new ArrayList<ImportType>(imports.importCount());
-        for (int i = 0; i < imports.importCount(); i++) {
-            var imp = imports.getImport(i);
-            result.add(new ImportType(imp.module(), imp.name(), ChicoryTypes.importType(wasm, imp)));
+        try {
+            for (int i = 0; i < imports.importCount(); i++) {
+                var imp = imports.getImport(i);
+                result.add(new ImportType(imp.module(), imp.name(), ChicoryTypes.importType(wasm, imp)));
+            }
+        } catch (InvalidException e) {
+            throw invalid(e);
         }
         return List.copyOf(result);
     }
 
-    /** What the module exports, in export order. */
+    /**
+     * What the module exports, in export order.
+     *
+     * @throws ModuleLoadException of kind {@code INVALID} when an export names an unknown type
+     */
     public List<ExportType> exports() {
         WasmModule wasm = loaded.wasm();
         var exports = wasm.exportSection();
         var result = new ArrayList<ExportType>(exports.exportCount());
-        for (int i = 0; i < exports.exportCount(); i++) {
-            Export export = exports.getExport(i);
-            result.add(new ExportType(export.name(), exportType(wasm, export)));
+        try {
+            for (int i = 0; i < exports.exportCount(); i++) {
+                Export export = exports.getExport(i);
+                result.add(new ExportType(export.name(), exportType(wasm, export)));
+            }
+        } catch (InvalidException e) {
+            throw invalid(e);
         }
         return List.copyOf(result);
+    }
+
+    private ModuleLoadException invalid(InvalidException e) {
+        return new ModuleLoadException(ModuleLoadException.Kind.INVALID, name(), e.getMessage(), e);
     }
 
     private static ExternType exportType(WasmModule wasm, Export export) {
@@ -88,6 +110,16 @@ public final class Module {
             return ChicoryTypes.funcType(Signatures.functionType(wasm, index));
         }
         return ModuleEntities.type(wasm, export.exportType(), index);
+    }
+
+    /**
+     * Drops what the engine's allocator keeps for this module between instantiations (the pooling
+     * allocator's copy-on-write memory images and slot affinity), for hosts that load many
+     * modules once. Call it when the module's instances are closed; instantiating the module
+     * again afterwards rebuilds what it needs.
+     */
+    public void unload() {
+        engine.runtime().unload(loaded);
     }
 
     LoadedModule loaded() {

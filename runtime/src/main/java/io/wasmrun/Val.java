@@ -1,5 +1,6 @@
 package io.wasmrun;
 
+import io.wasmrun.runtime.values.WasmValues;
 import java.util.Objects;
 
 /**
@@ -111,6 +112,17 @@ public final class Val {
         }
     }
 
+    /**
+     * The value alone in the text format's spelling: integers in signed decimal, floats in
+     * shortest form ({@code inf}, {@code nan}, {@code nan:0x200000} for a payload), a v128 as
+     * {@code 0x} and 32 hex digits, a reference as {@code null} or {@code ref N}.
+     */
+    public String text() {
+        return type == ValType.V128
+                ? String.format("0x%016x%016x", high, bits)
+                : WasmValues.format(bits, ChicoryTypes.chicory(type));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Val v && v.type == type && v.bits == bits && v.high == high;
@@ -129,7 +141,7 @@ public final class Val {
             case I64 -> Long.toString(bits);
             case F32 -> Float.toString(f32());
             case F64 -> Double.toString(f64());
-            case V128 -> String.format("0x%016x%016x", high, bits);
+            case V128 -> text();
             default -> isNull() ? "null" : "#" + bits;
         };
         return type + ":" + value;

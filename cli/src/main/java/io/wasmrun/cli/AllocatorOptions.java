@@ -1,5 +1,6 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.Engine;
 import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.LimitExceededException;
@@ -49,16 +50,26 @@ public final class AllocatorOptions implements OptionGroup {
 
     /** Creates the configured allocator; the caller closes it. */
     public InstanceAllocator create() {
+        return choose(OnDemandInstanceAllocator::new, PoolingInstanceAllocator::new);
+    }
+
+    /** Chooses the configured allocator on {@code engine}, which owns and closes it. */
+    public Engine.Builder configure(Engine.Builder engine) {
+        return choose(engine::onDemand, engine::pooling);
+    }
+
+    /** Applies {@code onDemand} or {@code pooling} to the configuration these options describe. */
+    private <T> T choose(Function<OnDemandConfig, T> onDemand, Function<PoolingConfig, T> pooling) {
         if (values.isSet(AllocatorSettings.POOLING)
                 && values.get(AllocatorSettings.ALLOCATOR) == Kind.ON_DEMAND) {
             throw new WasmrunException("--pooling clashes with --allocator=on-demand");
         }
         if (!isPooling()) {
-            return new OnDemandInstanceAllocator(onDemandConfig());
+            return onDemand.apply(onDemandConfig());
         }
         PoolingConfig config = poolingConfig();
         try {
-            return new PoolingInstanceAllocator(config);
+            return pooling.apply(config);
         } catch (LimitExceededException | UnsupportedOperationException e) {
             throw new WasmrunException("pooling allocator: " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package io.wasmrun.cli;
 
-import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.Engine;
 import io.wasmrun.wast.Failure;
 import io.wasmrun.wast.ScriptConverter;
 import io.wasmrun.wast.ScriptResult;
@@ -69,9 +69,8 @@ final class WastCommand extends ExecutingCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         int skipped = 0;
-        try (var allocation = allocator.create();
-                var runtime = WasmRuntime.builder().withStrategy(engine.strategy()).withAllocator(allocation).build();
-                var runner = new ScriptRunner(runtime, scripts)) {
+        try (Engine wasm = allocator.configure(Engine.builder().strategy(engine.strategy())).build();
+                var runner = new ScriptRunner(wasm, scripts)) {
             for (Path file : files) {
                 ScriptResult result = runner.run(file);
                 for (Failure failure : result.failures()) {

@@ -1,6 +1,7 @@
 package io.wasmrun.runtime;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.WasmException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -48,7 +49,8 @@ final class TrapClassifier {
     private TrapClassifier() {}
 
     /**
-     * Returns the trap for {@code error}, or {@code null} when it is not a trap (a WASI exit, a
+     * Returns the trap for {@code error} (a wasm exception that no handler caught is the trap
+     * {@code uncaught exception}), or {@code null} when it is not a trap (a WASI exit, a
      * link error, a host exception that must propagate as is).
      */
     static Trap classify(Throwable error, WasmModule module) {
@@ -63,6 +65,9 @@ final class TrapClassifier {
         }
         if (error instanceof ChicoryInterruptedException || error instanceof InterruptedException) {
             return new Trap("interrupt", backtrace(error, module), error);
+        }
+        if (error instanceof WasmException exception) {
+            return new Trap("uncaught exception (tag " + exception.tagIdx() + ")", backtrace(error, module), error);
         }
         if (error instanceof OutOfMemoryError) {
             return new Trap("out of memory", List.of(), error);

@@ -1,12 +1,12 @@
 package io.wasmrun.wast;
 
-import io.wasmrun.runtime.WasmInstance;
+import io.wasmrun.Instance;
 
 /** What a script's {@code module} command left behind: an instance, or why there is none. */
 sealed interface ModuleState {
 
     /** The module was instantiated. */
-    record Ready(WasmInstance instance) implements ModuleState {}
+    record Ready(Instance instance) implements ModuleState {}
 
     /**
      * The module could not be used; commands on it fail, or are skipped when {@code skipped}.

@@ -1,9 +1,8 @@
 package io.wasmrun.wast;
 
-import com.dylibso.chicory.runtime.WasmException;
 import io.wasmrun.Trap;
+import io.wasmrun.TrapKind;
 import io.wasmrun.WasmrunException;
-import io.wasmrun.runtime.Causes;
 import java.util.Locale;
 
 /** Decides whether a failure is the one a script expects, and describes what happened. */
@@ -15,10 +14,18 @@ final class Outcomes {
     /** Whether {@code error} is the failure an {@code assert_trap}-like command expects. */
     static boolean failsAsExpected(FailureKind kind, String text, Throwable error) {
         return switch (kind) {
-            case TRAP -> error instanceof Trap trap && trapMatches(text, trap.reason());
+            case TRAP -> trapsAsExpected(text, error);
             case EXHAUSTION -> error instanceof Trap trap && trap.reason().equals(EXHAUSTED);
-            case EXCEPTION -> Causes.find(error, WasmException.class) != null;
+            case EXCEPTION -> error instanceof Trap trap && trap.kind() == TrapKind.UNCAUGHT_EXCEPTION;
         };
+    }
+
+    /**
+     * Whether {@code error} is a trap that matches {@code expected}; an uncaught exception is
+     * not a trap to the spec's scripts ({@code assert_exception} expects it).
+     */
+    static boolean trapsAsExpected(String expected, Throwable error) {
+        return error instanceof Trap trap && trap.kind() != TrapKind.UNCAUGHT_EXCEPTION && trapMatches(expected, trap.reason());
     }
 
     /**
@@ -26,7 +33,7 @@ final class Outcomes {
      * {@code expected}: one message contains the other, ignoring case ({@code uninitialized
      * element} matches {@code uninitialized element 7}).
      */
-    static boolean trapMatches(String expected, String actual) {
+    private static boolean trapMatches(String expected, String actual) {
         if (expected == null || expected.isBlank()) {
             return true;
         }
@@ -44,14 +51,13 @@ final class Outcomes {
         };
     }
 
-    /** One line for what went wrong: {@code trap (unreachable)}, a load error, an exception. */
+    /**
+     * One line for what went wrong: {@code trap (unreachable)}, {@code uncaught exception (tag 0)},
+     * a load error, an exception.
+     */
     static String describe(Throwable error) {
         if (error instanceof Trap trap) {
-            return "trap (" + trap.reason() + ")";
-        }
-        WasmException exception = Causes.find(error, WasmException.class);
-        if (exception != null) {
-            return "uncaught exception (tag " + exception.tagIdx() + ")";
+            return trap.kind() == TrapKind.UNCAUGHT_EXCEPTION ? trap.reason() : "trap (" + trap.reason() + ")";
         }
         if (error instanceof WasmrunException known) {
             return known.getMessage();

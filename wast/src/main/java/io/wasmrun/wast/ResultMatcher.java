@@ -1,7 +1,6 @@
 package io.wasmrun.wast;
 
-import com.dylibso.chicory.wasm.types.ValType;
-import com.dylibso.chicory.wasm.types.Value;
+import io.wasmrun.ValType;
 import io.wasmrun.text.wast.WastValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ final class ResultMatcher {
         boolean matches = expected.size() == types.size() && raw.length == slots(types);
         int slot = 0;
         for (int i = 0; matches && i < types.size(); i++) {
-            boolean v128 = types.get(i).opcode() == ValType.ID.V128;
+            boolean v128 = types.get(i) == ValType.V128;
             matches = matches(expected.get(i), v128, raw[slot], v128 ? raw[slot + 1] : 0);
             slot += v128 ? 2 : 1;
         }
@@ -37,7 +36,7 @@ final class ResultMatcher {
     private static int slots(List<ValType> types) {
         int slots = 0;
         for (ValType type : types) {
-            slots += type.opcode() == ValType.ID.V128 ? 2 : 1;
+            slots += type == ValType.V128 ? 2 : 1;
         }
         return slots;
     }
@@ -62,7 +61,7 @@ final class ResultMatcher {
     }
 
     private static boolean referenceMatches(String text, long raw) {
-        boolean isNull = (int) raw == Value.REF_NULL_VALUE;
+        boolean isNull = (int) raw == ValueCodec.NULL_REF;
         if (text == null) {
             return !isNull;
         }
@@ -138,12 +137,11 @@ final class ResultMatcher {
         List<String> texts = new ArrayList<>(types.size());
         int slot = 0;
         for (ValType type : types) {
-            if (type.opcode() == ValType.ID.V128) {
+            if (type == ValType.V128) {
                 texts.add(ValueCodec.formatV128(raw[slot], raw[slot + 1]));
                 slot += 2;
             } else {
-                String name = io.wasmrun.runtime.Signatures.typeName(type);
-                texts.add(name + " " + ValueCodec.format(raw[slot], type));
+                texts.add(type + " " + ValueCodec.format(raw[slot], type));
                 slot++;
             }
         }

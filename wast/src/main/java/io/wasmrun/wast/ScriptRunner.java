@@ -1,31 +1,32 @@
 package io.wasmrun.wast;
 
-import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.Engine;
 import io.wasmrun.text.wast.WastScript;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Runs wast scripts against one {@link WasmRuntime} (so with its engine and instance
- * allocator). Every script gets fresh state and a fresh {@code spectest} instance; a script
- * that cannot run becomes a result with one script failure, so callers never stop early.
+ * Runs wast scripts on one {@link Engine} (so with its strategy and instance allocator). Every
+ * script gets fresh state, its own store and a fresh {@code spectest} instance; a script that
+ * cannot run becomes a result with one script failure, so callers never stop early.
  *
  * <pre>{@code
- * try (var runtime = WasmRuntime.builder().build();
- *      var runner = new ScriptRunner(runtime, new NativeParser())) {
+ * try (var engine = Engine.create();
+ *      var runner = new ScriptRunner(engine, new NativeParser())) {
  *     ScriptResult result = runner.run(Path.of("i32.wast"));
  * }
  * }</pre>
  */
 public final class ScriptRunner implements AutoCloseable {
-    private final WasmRuntime runtime;
+    private final Engine engine;
     private final ScriptConverter converter;
     private final SpectestHost spectest;
 
-    public ScriptRunner(WasmRuntime runtime, ScriptConverter converter) {
-        this.runtime = runtime;
+    /** A runner on {@code engine}, which the caller closes after the runner. */
+    public ScriptRunner(Engine engine, ScriptConverter converter) {
+        this.engine = engine;
         this.converter = converter;
-        this.spectest = new SpectestHost(runtime);
+        this.spectest = new SpectestHost(engine);
     }
 
     /** Converts {@code wast} and runs it. */
@@ -46,7 +47,7 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     private ScriptResult run(Path wast, WastScript script, long start) {
-        var session = new ScriptSession(runtime, spectest, script);
+        var session = new ScriptSession(engine, spectest, script);
         try {
             session.run();
         } finally {

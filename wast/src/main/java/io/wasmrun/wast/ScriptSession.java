@@ -1,15 +1,18 @@
 package io.wasmrun.wast;
 
-import com.dylibso.chicory.runtime.GlobalInstance;
-import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.Engine;
+import io.wasmrun.Func;
+import io.wasmrun.ImportType;
+import io.wasmrun.Instance;
 import io.wasmrun.LinkException;
+import io.wasmrun.Linker;
+import io.wasmrun.Module;
 import io.wasmrun.ModuleLoadException;
-import io.wasmrun.Trap;
+import io.wasmrun.Store;
+import io.wasmrun.Val;
+import io.wasmrun.ValType;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.LimitExceededException;
-import io.wasmrun.runtime.Linker;
-import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.WasmInstance;
-import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.text.TextFormatException;
 import io.wasmrun.text.wast.WastAction;
 import io.wasmrun.text.wast.WastCommand;
@@ -27,8 +30,8 @@ import java.util.Set;
  * command's outcome. A module that fails fails the commands that use it, never the rest of the
  * script; a module the runtime does not support (beyond the allocator's limits, or using a
  * feature Chicory cannot execute) is skipped with the commands that use it. Text modules go
- * through the runtime's text parser like binaries. {@link #close()} returns every instance to the
- * allocator.
+ * through the runtime's text parser like binaries. All instances live in one {@link Store}, so
+ * registered instances share its protection key; {@link #close()} returns them to the allocator.
  */
 final class ScriptSession implements AutoCloseable {
     /** Why an accepted module of a custom-section assertion is skipped rather than failed. */
@@ -38,31 +41,32 @@ final class ScriptSession implements AutoCloseable {
     private static final Set<ModuleLoadException.Kind> REJECTED =
             Set.of(ModuleLoadException.Kind.NOT_WASM, ModuleLoadException.Kind.MALFORMED, ModuleLoadException.Kind.INVALID);
 
-    private final WasmRuntime runtime;
+    private final Engine engine;
     private final SpectestHost spectest;
     private final WastScript script;
+    private final Store store;
     private final Linker linker = new Linker();
     private final Map<String, ModuleState> named = new HashMap<>();
     private final Map<String, Definition> definitions = new HashMap<>();
     private final Map<String, String> skippedRegistrations = new HashMap<>();
-    private final List<WasmInstance> instances = new ArrayList<>();
-    private final List<LoadedModule> loaded = new ArrayList<>();
+    private final List<Module> loaded = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final List<Skip> skips = new ArrayList<>();
     private ModuleState current = new ModuleState.Unavailable("no module is defined yet", false);
     private Definition lastDefinition = new Definition(null, new ModuleState.Unavailable("no module is defined yet", false));
     private int passed;
 
-    ScriptSession(WasmRuntime runtime, SpectestHost spectest, WastScript script) {
-        this.runtime = runtime;
+    ScriptSession(Engine engine, SpectestHost spectest, WastScript script) {
+        this.engine = engine;
         this.spectest = spectest;
         this.script = script;
+        this.store = Store.create(engine);
     }
 
     /** Runs every command. */
     void run() {
         try {
-            instances.add(spectest.link(linker));
+            spectest.link(linker, store);
         } catch (RuntimeException e) {
             failures.add(Failure.ofScript("cannot instantiate the spectest module: " + Outcomes.describe(e)));
             return;
@@ -103,7 +107,7 @@ final class ScriptSession implements AutoCloseable {
     }
 
     private void module(WastCommand.ModuleCommand command) {
-        LoadedModule module = null;
+        Module module = null;
         ModuleState state;
         String name = command.module().name();
         try {
@@ -174,7 +178,7 @@ final class ScriptSession implements AutoCloseable {
         ModuleState state = command.module() == null ? current : named(command.module());
         switch (state) {
             case ModuleState.Ready ready -> {
-                linker.defineInstance(command.as(), ready.instance());
+                linker.instance(command.as(), ready.instance());
                 pass();
             }
             case ModuleState.Unavailable unavailable -> {
@@ -187,7 +191,7 @@ final class ScriptSession implements AutoCloseable {
     }
 
     private void perform(WastCommand.Action command) {
-        WasmInstance instance = instanceFor(command, command.action().module());
+        Instance instance = instanceFor(command, command.action().module());
         if (instance == null) {
             return;
         }
@@ -200,7 +204,7 @@ final class ScriptSession implements AutoCloseable {
     }
 
     private void assertReturn(WastCommand.AssertReturn command) {
-        WasmInstance instance = instanceFor(command, command.action().module());
+        Instance instance = instanceFor(command, command.action().module());
         if (instance == null) {
             return;
         }
@@ -218,7 +222,7 @@ final class ScriptSession implements AutoCloseable {
     }
 
     private void assertFailure(WastCommand command, FailureKind kind, WastAction action, String text) {
-        WasmInstance instance = instanceFor(command, action.module());
+        Instance instance = instanceFor(command, action.module());
         if (instance == null) {
             return;
         }
@@ -237,7 +241,7 @@ final class ScriptSession implements AutoCloseable {
 
     private void assertModule(WastCommand command, ModuleAssertion kind, WastModule source, String text) {
         String expected = kind.keyword().substring("assert_".length()).replace('_', ' ') + " module (" + text + ")";
-        LoadedModule module;
+        Module module;
         try {
             module = load(source);
         } catch (ModuleLoadException e) {
@@ -275,7 +279,7 @@ final class ScriptSession implements AutoCloseable {
                         case MALFORMED, MALFORMED_CUSTOM, INVALID_CUSTOM -> false;
                         case INVALID -> e instanceof ModuleLoadException m && m.kind() == ModuleLoadException.Kind.INVALID;
                         case UNLINKABLE -> e instanceof LinkException;
-                        case UNINSTANTIABLE -> e instanceof Trap trap && Outcomes.trapMatches(text, trap.reason());
+                        case UNINSTANTIABLE -> Outcomes.trapsAsExpected(text, e);
                     };
             record(command, asExpected, "expected " + expected + ", got " + Outcomes.describe(e));
         }
@@ -286,7 +290,7 @@ final class ScriptSession implements AutoCloseable {
      *
      * @throws ModuleLoadException of kind {@code MALFORMED} for text the parser rejects
      */
-    private LoadedModule load(WastModule source) {
+    private Module load(WastModule source) {
         String label = script.fileName() + ":" + source.line();
         byte[] bytes;
         try {
@@ -294,7 +298,7 @@ final class ScriptSession implements AutoCloseable {
         } catch (TextFormatException e) {
             throw ModuleLoadException.at(ModuleLoadException.Kind.MALFORMED, label, e.line(), e.column(), e.reason(), e);
         }
-        LoadedModule module = runtime.load(label, bytes);
+        Module module = Module.fromBytes(engine, label, bytes);
         loaded.add(module);
         return module;
     }
@@ -303,24 +307,22 @@ final class ScriptSession implements AutoCloseable {
      * Instantiates {@code module}; a module that imports from a registered module that was
      * skipped is not supported either ({@code UNSUPPORTED}), rather than unlinkable.
      */
-    private WasmInstance instantiate(LoadedModule module) {
-        var imports = module.wasm().importSection();
-        for (int i = 0; i < imports.importCount(); i++) {
-            String from = imports.getImport(i).module();
+    private Instance instantiate(Module module) {
+        List<ImportType> imports = module.imports();
+        for (ImportType imported : imports) {
+            String from = imported.module();
             if (skippedRegistrations.containsKey(from)) {
                 throw new ModuleLoadException(ModuleLoadException.Kind.UNSUPPORTED, module.name(),
                         "imports from `" + from + "`, whose " + skippedRegistrations.get(from), null);
             }
         }
-        if (SpectestHost.needsSharedMemory(module, linker)) {
-            instances.add(spectest.linkSharedMemory(linker));
+        if (SpectestHost.needsSharedMemory(imports, linker)) {
+            spectest.linkSharedMemory(linker, store);
         }
-        WasmInstance instance = runtime.instantiate(module, linker);
-        instances.add(instance);
-        return instance;
+        return linker.instantiate(store, module);
     }
 
-    private WasmInstance instanceFor(WastCommand command, String module) {
+    private Instance instanceFor(WastCommand command, String module) {
         ModuleState state = module == null ? current : named(module);
         return switch (state) {
             case ModuleState.Ready ready -> ready.instance();
@@ -375,18 +377,16 @@ final class ScriptSession implements AutoCloseable {
         skips.add(new Skip(Reported.line(command), Reported.keyword(command), reason));
     }
 
-    /** Closes every instance, newest first, and drops the allocator's per-module caches. */
+    /** Closes the store (every instance, newest first) and drops the allocator's per-module caches. */
     @Override
     public void close() {
-        for (int i = instances.size() - 1; i >= 0; i--) {
-            try {
-                instances.get(i).close();
-            } catch (RuntimeException e) {
-                failures.add(Failure.ofScript("releasing an instance failed: " + Outcomes.describe(e)));
-            }
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            failures.add(Failure.ofScript("releasing an instance failed: " + Outcomes.describe(e)));
         }
-        for (LoadedModule module : loaded) {
-            runtime.unload(module);
+        for (Module module : loaded) {
+            module.unload();
         }
     }
 
@@ -396,22 +396,20 @@ final class ScriptSession implements AutoCloseable {
      * @param module the loaded module, or null
      * @param unavailable why there is no module, or null
      */
-    private record Definition(LoadedModule module, ModuleState.Unavailable unavailable) {}
+    private record Definition(Module module, ModuleState.Unavailable unavailable) {}
 
     /** An action's raw results and their types. */
     record Results(long[] raw, List<ValType> types) {
-        static Results of(WasmInstance instance, WastAction action) {
+        static Results of(Instance instance, WastAction action) {
             if (action.isGet()) {
-                GlobalInstance global = instance.chicory().exports().global(action.field());
-                ValType type = global.getType();
-                long[] raw = type.opcode() == ValType.ID.V128
-                        ? new long[] {global.getValueLow(), global.getValueHigh()}
-                        : new long[] {global.getValue()};
-                return new Results(raw, List.of(type));
+                Val value = instance.global(action.field())
+                        .orElseThrow(() -> new WasmrunException(instance.module().name() + ": unknown global `" + action.field() + "`"))
+                        .get();
+                long[] raw = value.type() == ValType.V128 ? new long[] {value.raw(), value.rawHigh()} : new long[] {value.raw()};
+                return new Results(raw, List.of(value.type()));
             }
-            var type = instance.functionType(action.field());
-            long[] raw = instance.call(action.field(), ValueCodec.encode(action.args()));
-            return new Results(raw == null ? new long[0] : raw, type.returns());
+            Func function = instance.requireFunc(action.field());
+            return new Results(function.callRaw(ValueCodec.encode(action.args())), function.type().results());
         }
     }
 }

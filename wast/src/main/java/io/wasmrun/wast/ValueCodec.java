@@ -1,21 +1,23 @@
 package io.wasmrun.wast;
 
-import com.dylibso.chicory.wasm.types.ValType;
-import com.dylibso.chicory.wasm.types.Value;
-import io.wasmrun.runtime.values.WasmValues;
+import io.wasmrun.Val;
+import io.wasmrun.ValType;
 import io.wasmrun.text.wast.WastValue;
 import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Turns wast2json values into Chicory's raw encoding (i32 in the low 32 bits, floats as bits,
- * a v128 as two longs, references as numbers with {@code -1} for null) and prints raw values for
- * failure messages.
+ * Turns script values into the raw encoding of {@link io.wasmrun.Func#callRaw} (i32 in the low
+ * 32 bits, floats as bits, a v128 as two longs, references as numbers with {@code -1} for null)
+ * and prints raw values for failure messages.
  *
- * <p>Host references ({@code ref.extern N}) are passed as {@code N}, the same number Chicory
+ * <p>Host references ({@code ref.extern N}) are passed as {@code N}, the same number the engine
  * hands back when the reference returns, so they compare by identity as the spec requires.
  */
 final class ValueCodec {
+    /** The raw bits of a null reference. */
+    static final long NULL_REF = -1L;
+
     private ValueCodec() {}
 
     /** The raw arguments for {@code args}, a v128 taking two slots. */
@@ -57,7 +59,7 @@ final class ValueCodec {
 
     /** A reference's raw value: {@code -1} for null, otherwise its host number. */
     static long reference(String text) {
-        return text.equals("null") ? Value.REF_NULL_VALUE : Long.parseLong(text);
+        return text.equals("null") ? NULL_REF : Long.parseLong(text);
     }
 
     /** {@code {low, high}} of a v128 given by lanes. */
@@ -80,9 +82,9 @@ final class ValueCodec {
     /** A raw value of {@code type} in the text format's spelling. */
     static String format(long raw, ValType type) {
         if (type.isReference()) {
-            return (int) raw == Value.REF_NULL_VALUE ? "ref.null" : "ref " + raw;
+            return (int) raw == NULL_REF ? "ref.null" : "ref " + raw;
         }
-        return WasmValues.format(raw, type);
+        return Val.fromRaw(type, raw).text();
     }
 
     /** A v128 as its four i32 lanes in hex. */

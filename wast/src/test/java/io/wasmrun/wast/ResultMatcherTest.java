@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.ValType;
 import io.wasmrun.text.wast.WastValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,10 +83,10 @@ class ResultMatcherTest {
 
     @Test
     void references() {
-        List<ValType> externref = List.of(ValType.ExternRef);
+        List<ValType> externref = List.of(ValType.EXTERNREF);
         assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("externref", "null")), new long[] {-1L}, externref));
         assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("externref", "7")), new long[] {7L}, externref));
-        assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("funcref", null)), new long[] {3L}, List.of(ValType.FuncRef)));
+        assertNull(ResultMatcher.mismatch(List.of(WastValue.scalar("funcref", null)), new long[] {3L}, List.of(ValType.FUNCREF)));
         assertEquals(
                 "expected (ref.extern 7), got (externref ref.null)",
                 ResultMatcher.mismatch(List.of(WastValue.scalar("externref", "7")), new long[] {-1L}, externref));

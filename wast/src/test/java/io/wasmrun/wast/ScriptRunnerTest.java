@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wasmrun.Engine;
 import io.wasmrun.Strategy;
-import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.allocator.config.OnDemandConfig;
 import io.wasmrun.allocator.config.PoolingConfig;
-import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
-import io.wasmrun.runtime.WasmRuntime;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,35 +21,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the hand-written scripts in {@code src/test/resources/wast} read by wasmrun's text parser
- * and, where it is installed, by wast2json.
+ * and, where it is installed, by wast2json; after every script, each instance (spectest's too)
+ * is back in the allocator.
  */
 class ScriptRunnerTest {
+    static final UnaryOperator<Engine.Builder> ON_DEMAND = b -> b.onDemand(OnDemandConfig.defaults());
+    static final UnaryOperator<Engine.Builder> POOLING = b -> b.pooling(PoolingConfig.defaults());
     static final Path SCRIPTS = Path.of("src", "test", "resources", "wast");
     static final ScriptConverter NATIVE = new NativeParser();
     static final Wast2Json WAST2JSON = new Wast2Json("wast2json", Path.of("target", "wast2json-cache"));
 
     static Stream<Arguments> configurations() {
-        Supplier<InstanceAllocator> onDemand = OnDemandInstanceAllocator::new;
-        Supplier<InstanceAllocator> pooling = PoolingInstanceAllocator::new;
         return Stream.of("native", "wast2json").flatMap(converter -> Stream.of(
-                Arguments.of("on-demand", onDemand, Strategy.COMPILER, converter),
-                Arguments.of("on-demand", onDemand, Strategy.INTERPRETER, converter),
-                Arguments.of("pooling", pooling, Strategy.COMPILER, converter),
-                Arguments.of("pooling", pooling, Strategy.INTERPRETER, converter)));
+                Arguments.of("on-demand", ON_DEMAND, Strategy.COMPILER, converter),
+                Arguments.of("on-demand", ON_DEMAND, Strategy.INTERPRETER, converter),
+                Arguments.of("pooling", POOLING, Strategy.COMPILER, converter),
+                Arguments.of("pooling", POOLING, Strategy.INTERPRETER, converter)));
     }
 
     @ParameterizedTest(name = "{0}/{2} {3}")
     @MethodSource("configurations")
-    void everyCommandKindPasses(String name, Supplier<InstanceAllocator> allocators, Strategy engine, String converter) {
+    void everyCommandKindPasses(String name, UnaryOperator<Engine.Builder> allocator, Strategy engine, String converter) {
         ScriptConverter scripts = converter.equals("native") ? NATIVE : wast2json();
-        try (InstanceAllocator allocator = allocators.get()) {
-            ScriptResult result = run(allocator, engine, scripts, "all-commands.wast");
+        ScriptResult result = run(allocator, engine, scripts, "all-commands.wast");
 
-            assertEquals(List.of(), result.failures());
-            assertEquals(33, result.passed(), "the text module of assert_malformed goes through the text parser");
-            assertEquals(List.of(), result.skips());
-            assertEquals(0, allocator.liveCoreInstances(), "every instance, spectest's too, is returned");
-        }
+        assertEquals(List.of(), result.failures());
+        assertEquals(33, result.passed(), "the text module of assert_malformed goes through the text parser");
+        assertEquals(List.of(), result.skips());
     }
 
     /**
@@ -61,9 +57,8 @@ class ScriptRunnerTest {
      * and tables per module as the scripts define, as the spec suite's pooling configuration does.
      */
     static Stream<Arguments> boundsScripts() {
-        Supplier<InstanceAllocator> onDemand = OnDemandInstanceAllocator::new;
-        Supplier<InstanceAllocator> pooling = () -> new PoolingInstanceAllocator(
-                PoolingConfig.builder().maxMemoriesPerModule(10).maxTablesPerModule(10).build());
+        UnaryOperator<Engine.Builder> pooling =
+                b -> b.pooling(PoolingConfig.builder().maxMemoriesPerModule(10).maxTablesPerModule(10).build());
         Map<String, Integer> scripts = new LinkedHashMap<>();
         scripts.put("bounds/memory-address.wast", 48);
         scripts.put("bounds/memory-bulk.wast", 43);
@@ -75,8 +70,8 @@ class ScriptRunnerTest {
         scripts.put("bounds/interpreter-multivalue-return.wast", 21);
         scripts.put("bounds/module-checks.wast", 23);
         return scripts.entrySet().stream().flatMap(script -> Stream.of(
-                Arguments.of("on-demand", onDemand, Strategy.COMPILER, script.getKey(), script.getValue()),
-                Arguments.of("on-demand", onDemand, Strategy.INTERPRETER, script.getKey(), script.getValue()),
+                Arguments.of("on-demand", ON_DEMAND, Strategy.COMPILER, script.getKey(), script.getValue()),
+                Arguments.of("on-demand", ON_DEMAND, Strategy.INTERPRETER, script.getKey(), script.getValue()),
                 Arguments.of("pooling", pooling, Strategy.COMPILER, script.getKey(), script.getValue()),
                 Arguments.of("pooling", pooling, Strategy.INTERPRETER, script.getKey(), script.getValue())));
     }
@@ -84,15 +79,12 @@ class ScriptRunnerTest {
     @ParameterizedTest(name = "{3} {0}/{2}")
     @MethodSource("boundsScripts")
     void operandsAtTheEdgesOfTheAddressSpaceBehaveAsTheSpecSays(
-            String name, Supplier<InstanceAllocator> allocators, Strategy engine, String script, int assertions) {
-        try (InstanceAllocator allocator = allocators.get()) {
-            ScriptResult result = run(allocator, engine, NATIVE, script);
+            String name, UnaryOperator<Engine.Builder> allocator, Strategy engine, String script, int assertions) {
+        ScriptResult result = run(allocator, engine, NATIVE, script);
 
-            assertEquals(List.of(), result.failures().stream().map(result::describe).toList());
-            assertEquals(List.of(), result.skips());
-            assertEquals(assertions, result.passed());
-            assertEquals(0, allocator.liveCoreInstances(), "every instance is returned");
-        }
+        assertEquals(List.of(), result.failures().stream().map(result::describe).toList());
+        assertEquals(List.of(), result.skips());
+        assertEquals(assertions, result.passed());
     }
 
     @Test
@@ -116,15 +108,13 @@ class ScriptRunnerTest {
 
     @Test
     void modulesBeyondTheAllocatorsLimitsAreSkippedWithTheirCommands() {
-        try (InstanceAllocator allocator = new PoolingInstanceAllocator()) {
-            ScriptResult result = run(allocator, Strategy.INTERPRETER, NATIVE, "limits.wast");
+        ScriptResult result = run(POOLING, Strategy.INTERPRETER, NATIVE, "limits.wast");
 
-            assertEquals(List.of(), result.failures());
-            assertEquals(3, result.passed(), "the invalid module is rejected before the limits are checked");
-            assertEquals(List.of(3, 4), result.skips().stream().map(Skip::line).toList());
-            assertTrue(result.skips().getFirst().reason().startsWith("exceeds the allocator's limits: "), result.skips().getFirst().reason());
-            assertTrue(result.skips().get(1).reason().startsWith("module at line 3 was skipped: exceeds the allocator's limits: "));
-        }
+        assertEquals(List.of(), result.failures());
+        assertEquals(3, result.passed(), "the invalid module is rejected before the limits are checked");
+        assertEquals(List.of(3, 4), result.skips().stream().map(Skip::line).toList());
+        assertTrue(result.skips().getFirst().reason().startsWith("exceeds the allocator's limits: "), result.skips().getFirst().reason());
+        assertTrue(result.skips().get(1).reason().startsWith("module at line 3 was skipped: exceeds the allocator's limits: "));
     }
 
     @Test
@@ -179,10 +169,7 @@ class ScriptRunnerTest {
 
     @Test
     void aScriptWast2JsonRejectsIsOneClearFailure() {
-        ScriptResult result;
-        try (InstanceAllocator allocator = new OnDemandInstanceAllocator()) {
-            result = run(allocator, Strategy.COMPILER, wast2json(), "unparsable.wast");
-        }
+        ScriptResult result = run(ON_DEMAND, Strategy.COMPILER, wast2json(), "unparsable.wast");
 
         assertEquals(1, result.failed());
         assertTrue(result.failures().getFirst().isScriptFailure());
@@ -205,15 +192,15 @@ class ScriptRunnerTest {
     }
 
     private static ScriptResult onDemand(Strategy engine, String script) {
-        try (InstanceAllocator allocator = new OnDemandInstanceAllocator()) {
-            return run(allocator, engine, NATIVE, script);
-        }
+        return run(ON_DEMAND, engine, NATIVE, script);
     }
 
-    private static ScriptResult run(InstanceAllocator allocator, Strategy engine, ScriptConverter converter, String script) {
-        try (var runtime = WasmRuntime.builder().withStrategy(engine).withAllocator(allocator).build();
-                var runner = new ScriptRunner(runtime, converter)) {
-            return runner.run(SCRIPTS.resolve(script));
+    private static ScriptResult run(UnaryOperator<Engine.Builder> allocator, Strategy strategy, ScriptConverter converter, String script) {
+        try (Engine engine = allocator.apply(Engine.builder().strategy(strategy)).build();
+                var runner = new ScriptRunner(engine, converter)) {
+            ScriptResult result = runner.run(SCRIPTS.resolve(script));
+            assertEquals(0, engine.metrics().liveInstances(), "every instance, spectest's too, is returned");
+            return result;
         }
     }
 

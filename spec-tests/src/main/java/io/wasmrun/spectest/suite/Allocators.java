@@ -1,18 +1,18 @@
 package io.wasmrun.spectest.suite;
 
-import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.Engine;
+import io.wasmrun.allocator.config.OnDemandConfig;
 import io.wasmrun.allocator.config.PoolingConfig;
-import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
-import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * The instance allocators the suite runs under, by name. An allocator that this build does not
- * have yet is listed with no factory, and its configurations are reported as not available.
+ * The instance allocators the suite runs under, by name, each as the choice it makes on an
+ * {@link Engine.Builder}. An allocator that this build does not have yet is listed with no
+ * choice, and its configurations are reported as not available.
  */
 final class Allocators {
     /**
@@ -21,11 +21,11 @@ final class Allocators {
      */
     static final PoolingConfig SPEC_POOLING = PoolingConfig.builder().maxMemoriesPerModule(10).maxTablesPerModule(10).build();
 
-    private static final Map<String, Supplier<InstanceAllocator>> FACTORIES = new LinkedHashMap<>();
+    private static final Map<String, UnaryOperator<Engine.Builder>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put("on-demand", OnDemandInstanceAllocator::new);
-        FACTORIES.put("pooling", () -> new PoolingInstanceAllocator(SPEC_POOLING));
+        FACTORIES.put("on-demand", engine -> engine.onDemand(OnDemandConfig.defaults()));
+        FACTORIES.put("pooling", engine -> engine.pooling(SPEC_POOLING));
     }
 
     private Allocators() {}
@@ -40,8 +40,8 @@ final class Allocators {
         return FACTORIES.containsKey(name);
     }
 
-    /** The factory for {@code name}, or empty when this build does not have that allocator. */
-    static Optional<Supplier<InstanceAllocator>> factory(String name) {
+    /** How {@code name} configures an engine, or empty when this build does not have that allocator. */
+    static Optional<UnaryOperator<Engine.Builder>> factory(String name) {
         return Optional.ofNullable(FACTORIES.get(name));
     }
 }

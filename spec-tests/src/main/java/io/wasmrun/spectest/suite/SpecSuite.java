@@ -1,8 +1,7 @@
 package io.wasmrun.spectest.suite;
 
-import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.Engine;
 import io.wasmrun.Strategy;
-import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.text.wast.WastScript;
 import io.wasmrun.wast.Failure;
 import io.wasmrun.wast.ScriptConverter;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -73,7 +73,7 @@ public final class SpecSuite {
                     }
                     ConfigurationRun run = ConfigurationRun.available(configuration);
                     runs.add(run);
-                    runners.add(Runner.open(run, factory.get().get(), converter));
+                    runners.add(Runner.open(run, factory.get(), converter));
                 }
             }
             out.printf("spec suite %s: %d files x %d configurations (%s)%n", options.name(), files.size(), runners.size(), version);
@@ -180,12 +180,11 @@ public final class SpecSuite {
         return files;
     }
 
-    /** A configuration's runtime and runner. */
-    private record Runner(ConfigurationRun run, InstanceAllocator allocator, WasmRuntime runtime, ScriptRunner runner)
-            implements AutoCloseable {
-        static Runner open(ConfigurationRun run, InstanceAllocator allocator, ScriptConverter converter) {
-            var runtime = WasmRuntime.builder().withStrategy(run.configuration().engine()).withAllocator(allocator).build();
-            return new Runner(run, allocator, runtime, new ScriptRunner(runtime, converter));
+    /** A configuration's engine (and so its allocator) and runner. */
+    private record Runner(ConfigurationRun run, Engine engine, ScriptRunner runner) implements AutoCloseable {
+        static Runner open(ConfigurationRun run, UnaryOperator<Engine.Builder> allocator, ScriptConverter converter) {
+            Engine engine = allocator.apply(Engine.builder().strategy(run.configuration().engine())).build();
+            return new Runner(run, engine, new ScriptRunner(engine, converter));
         }
 
         ScriptResult run(Path source, WastScript script) {
@@ -199,8 +198,7 @@ public final class SpecSuite {
         @Override
         public void close() {
             runner.close();
-            runtime.close();
-            allocator.close();
+            engine.close();
         }
     }
 }

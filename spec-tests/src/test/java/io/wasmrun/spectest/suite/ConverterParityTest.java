@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
+import io.wasmrun.Engine;
 import io.wasmrun.Strategy;
-import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.wast.Failure;
 import io.wasmrun.wast.NativeParser;
 import io.wasmrun.wast.ScriptResult;
@@ -38,10 +36,9 @@ class ConverterParityTest {
         assumeTrue(wast2json.isAvailable(), "wast2json (wabt) is not installed");
         assumeTrue(Files.isDirectory(SUITE), "the spec suite is not at " + SUITE);
         int passed = 0;
-        try (InstanceAllocator allocator = new OnDemandInstanceAllocator();
-                var runtime = WasmRuntime.builder().withStrategy(Strategy.COMPILER).withAllocator(allocator).build();
-                var reference = new ScriptRunner(runtime, wast2json);
-                var runner = new ScriptRunner(runtime, new NativeParser())) {
+        try (Engine engine = Engine.builder().strategy(Strategy.COMPILER).build();
+                var reference = new ScriptRunner(engine, wast2json);
+                var runner = new ScriptRunner(engine, new NativeParser())) {
             for (String file : FILES) {
                 ScriptResult expected = reference.run(SUITE.resolve(file));
                 ScriptResult actual = runner.run(SUITE.resolve(file));
