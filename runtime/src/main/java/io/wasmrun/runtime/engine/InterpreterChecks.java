@@ -48,8 +48,8 @@ public final class InterpreterChecks implements ExecutionListener {
         switch (instruction.opcode()) {
             case I32_STORE8, I64_STORE8 -> checkStore(instruction, stack, 1);
             case I64_STORE32 -> checkStore(instruction, stack, 4);
-            case TABLE_INIT -> tableInit(instruction, stack);
-            case TABLE_COPY -> tableCopy(instruction, stack);
+            case TABLE_INIT -> tableTransfer(instruction, stack, TableOps::init);
+            case TABLE_COPY -> tableTransfer(instruction, stack, TableOps::copy);
             case TABLE_FILL -> tableFill(instruction, stack);
             case F32_CONVERT_I64_U -> convertU64(stack, true);
             case F64_CONVERT_I64_U -> convertU64(stack, false);
@@ -88,25 +88,20 @@ public final class InterpreterChecks implements ExecutionListener {
         }
     }
 
-    /** Stack: d, s, n (top). Operands: element segment, table. */
-    private void tableInit(Instruction instruction, MStack stack) {
-        long[] values = stack.array();
-        int top = stack.size();
-        TableOps.init(
-                instance,
-                (int) instruction.operand(1),
-                (int) instruction.operand(0),
-                (int) values[top - 1],
-                (int) values[top - 2],
-                (int) values[top - 3]);
-        clear(values, top);
+    /** {@link TableOps#init} or {@link TableOps#copy}: two immediates, then n, s, d. */
+    @FunctionalInterface
+    private interface TableTransfer {
+        void apply(Instance instance, int second, int first, int n, int s, int d);
     }
 
-    /** Stack: d, s, n (top). Operands: destination table, source table. */
-    private void tableCopy(Instruction instruction, MStack stack) {
+    /**
+     * Stack: d, s, n (top). Immediates: element segment and table for {@code table.init},
+     * destination and source table for {@code table.copy}; {@link TableOps} takes them swapped.
+     */
+    private void tableTransfer(Instruction instruction, MStack stack, TableTransfer transfer) {
         long[] values = stack.array();
         int top = stack.size();
-        TableOps.copy(
+        transfer.apply(
                 instance,
                 (int) instruction.operand(1),
                 (int) instruction.operand(0),
