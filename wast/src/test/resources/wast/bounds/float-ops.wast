@@ -1,6 +1,9 @@
 ;; f32.convert_i64_u and f64.convert_i64_u of 2^63 and more round once, to nearest, ties to even
 ;; (Chicory 1.7.5 rounded up whenever a dropped bit was set); min, max and f64 floor, ceil, trunc
-;; and nearest of a signalling NaN give an arithmetic NaN (Chicory returned the operand).
+;; and nearest of a signalling NaN give an arithmetic NaN (Chicory returned the operand). min and
+;; max of any NaN give the negative canonical NaN, as V8 does: the spec allows any arithmetic NaN,
+;; but a payload copied from an operand, stored and read back, sent a fuzzed program down another path
+;; (spec-tests/fuzz-cases/nan-payload-to-control-flow.wat).
 (module
   (func (export "f32.convert_i64_u") (param i64) (result f32) (f32.convert_i64_u (local.get 0)))
   (func (export "f64.convert_i64_u") (param i64) (result f64) (f64.convert_i64_u (local.get 0)))
@@ -12,6 +15,18 @@
   (func (export "f64.ceil") (param f64) (result f64) (f64.ceil (local.get 0)))
   (func (export "f64.trunc") (param f64) (result f64) (f64.trunc (local.get 0)))
   (func (export "f64.nearest") (param f64) (result f64) (f64.nearest (local.get 0)))
+  (func (export "f32 bits of min") (param f32 f32) (result i32)
+    (i32.reinterpret_f32 (f32.min (local.get 0) (local.get 1))))
+  (func (export "f32 bits of max") (param f32 f32) (result i32)
+    (i32.reinterpret_f32 (f32.max (local.get 0) (local.get 1))))
+  (func (export "f64 bits of min") (param f64 f64) (result i64)
+    (i64.reinterpret_f64 (f64.min (local.get 0) (local.get 1))))
+  (func (export "f64 bits of max") (param f64 f64) (result i64)
+    (i64.reinterpret_f64 (f64.max (local.get 0) (local.get 1))))
+  (func (export "f64 bits of max stored and loaded") (result i64)
+    (f64.store (i32.const 8) (f64.max (f64.const 0) (f64.const -nan:0xfffffffffffa2)))
+    (i64.load (i32.const 8)))
+  (memory 1)
   (func (export "f32 bits of convert_i64_u") (param i64) (result i32)
     (i32.reinterpret_f32 (f32.convert_i64_u (local.get 0))))
 )
@@ -42,3 +57,13 @@
 (assert_return (invoke "f64.floor" (f64.const -0x1.8p0)) (f64.const -2))
 (assert_return (invoke "f64.trunc" (f64.const -0x1.8p0)) (f64.const -1))
 (assert_return (invoke "f32.min" (f32.const -0) (f32.const 0)) (f32.const -0))
+(assert_return (invoke "f32 bits of min" (f32.const nan:0x4) (f32.const 1)) (i32.const 0xffc00000))
+(assert_return (invoke "f32 bits of min" (f32.const 1) (f32.const -nan:0x7fffff)) (i32.const 0xffc00000))
+(assert_return (invoke "f32 bits of max" (f32.const nan:0x1) (f32.const nan:0x2)) (i32.const 0xffc00000))
+(assert_return (invoke "f32 bits of max" (f32.const nan) (f32.const 0)) (i32.const 0xffc00000))
+(assert_return (invoke "f64 bits of min" (f64.const nan:0x4) (f64.const 1)) (i64.const 0xfff8000000000000))
+(assert_return (invoke "f64 bits of min" (f64.const -1) (f64.const -nan:0xfffffffffffe1)) (i64.const 0xfff8000000000000))
+(assert_return (invoke "f64 bits of max" (f64.const 1) (f64.const nan:0x8000000000004)) (i64.const 0xfff8000000000000))
+(assert_return (invoke "f64 bits of max" (f64.const nan) (f64.const nan:0x1)) (i64.const 0xfff8000000000000))
+(assert_return (invoke "f64 bits of max stored and loaded") (i64.const 0xfff8000000000000))
+(assert_return (invoke "f64 bits of min" (f64.const 1) (f64.const 2)) (i64.const 0x3ff0000000000000))

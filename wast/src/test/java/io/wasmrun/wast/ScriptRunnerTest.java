@@ -62,7 +62,7 @@ class ScriptRunnerTest {
         Map<String, Integer> scripts = new LinkedHashMap<>();
         scripts.put("bounds/memory-address.wast", 48);
         scripts.put("bounds/memory-bulk.wast", 43);
-        scripts.put("bounds/float-ops.wast", 28);
+        scripts.put("bounds/float-ops.wast", 38);
         scripts.put("bounds/table-init.wast", 34);
         scripts.put("bounds/table-grow.wast", 18);
         scripts.put("bounds/table-copy-fill.wast", 46);

@@ -10,19 +10,24 @@ package io.wasmrun.runtime.engine;
  *       whenever a dropped bit is set: {@code 0x8000000000000001} became {@code 0x5f000001}
  *       instead of {@code 0x5f000000}, and {@code f64.convert_i64_u} of {@code -1024} became
  *       {@code 0x43efffffffffffff} instead of 2^64.
- *   <li>{@code min}, {@code max} and f64 {@code floor}, {@code ceil}, {@code trunc} and {@code
- *       nearest} of a signalling NaN return an arithmetic (quiet) NaN. Java's {@code Math}
- *       methods may return the NaN operand unchanged, so the signalling NaN came back out.
+ *   <li>{@code min} and {@code max} with a NaN operand return the negative canonical NaN, as V8
+ *       does (its out-of-line code computes 0/0). The spec allows any arithmetic NaN here; Java's
+ *       {@code Math} returned the NaN operand unchanged, a signalling one included, and a payload
+ *       that differs from V8's one, stored and read back as an integer, changed a program's path.
+ *   <li>f64 {@code floor}, {@code ceil}, {@code trunc} and {@code nearest} of a signalling NaN
+ *       return it quieted (payload kept, as x86's {@code roundsd} and V8 do).
  * </ul>
  *
  * <p>The methods with {@code OpcodeImpl}'s descriptors are what compiled code calls instead of
  * Chicory's (see {@code EngineCallRedirect}). The interpreter computes these instructions itself,
  * so {@link InterpreterChecks} changes their operands before it does: {@link #exactF32OfU64} and
  * {@link #exactF64OfU64} give an operand that Chicory's conversion turns into the right result,
- * and the {@code quiet} methods quiet a NaN operand.
+ * {@link #canonicalF32Bits} and {@link #canonicalF64Bits} make a NaN operand of {@code min} and
+ * {@code max} canonical, and the {@code quiet} methods quiet the operand of the roundings.
  */
 public final class FloatOps {
-    private static final int F32_QUIET = 0x0040_0000;
+    private static final int F32_NEGATIVE_CANONICAL_NAN = 0xFFC0_0000;
+    private static final long F64_NEGATIVE_CANONICAL_NAN = 0xFFF8_0000_0000_0000L;
     private static final long F64_QUIET = 0x0008_0000_0000_0000L;
     private static final float TWO_TO_THE_64_F32 = 0x1p64f;
     private static final double TWO_TO_THE_64_F64 = 0x1p64;
@@ -61,19 +66,19 @@ public final class FloatOps {
     }
 
     public static float f32Min(float a, float b) {
-        return quiet(Math.min(a, b));
+        return a != a || b != b ? Float.intBitsToFloat(F32_NEGATIVE_CANONICAL_NAN) : Math.min(a, b);
     }
 
     public static float f32Max(float a, float b) {
-        return quiet(Math.max(a, b));
+        return a != a || b != b ? Float.intBitsToFloat(F32_NEGATIVE_CANONICAL_NAN) : Math.max(a, b);
     }
 
     public static double f64Min(double a, double b) {
-        return quiet(Math.min(a, b));
+        return a != a || b != b ? Double.longBitsToDouble(F64_NEGATIVE_CANONICAL_NAN) : Math.min(a, b);
     }
 
     public static double f64Max(double a, double b) {
-        return quiet(Math.max(a, b));
+        return a != a || b != b ? Double.longBitsToDouble(F64_NEGATIVE_CANONICAL_NAN) : Math.max(a, b);
     }
 
     public static double f64Floor(double x) {
@@ -93,32 +98,32 @@ public final class FloatOps {
     }
 
     /** {@code value}, with the quiet bit set if it is a NaN. */
-    static float quiet(float value) {
-        return value != value
-                ? Float.intBitsToFloat(Float.floatToRawIntBits(value) | F32_QUIET)
-                : value;
-    }
-
-    /** {@code value}, with the quiet bit set if it is a NaN. */
     static double quiet(double value) {
         return value != value
                 ? Double.longBitsToDouble(Double.doubleToRawLongBits(value) | F64_QUIET)
                 : value;
     }
 
-    /** The bits of an f32 operand (in the low 32 bits), with the quiet bit set if it is a NaN. */
-    public static long quietF32Bits(long bits) {
-        int f32 = (int) bits;
-        return (f32 & 0x7F80_0000) == 0x7F80_0000 && (f32 & 0x007F_FFFF) != 0
-                ? (bits | F32_QUIET)
-                : bits;
+    /** The bits of an f32 operand (in the low 32 bits), the negative canonical NaN if it is a NaN. */
+    public static long canonicalF32Bits(long bits) {
+        return isF32NaN((int) bits) ? F32_NEGATIVE_CANONICAL_NAN & 0xFFFF_FFFFL : bits;
+    }
+
+    /** The bits of an f64 operand, the negative canonical NaN if it is a NaN. */
+    public static long canonicalF64Bits(long bits) {
+        return isF64NaN(bits) ? F64_NEGATIVE_CANONICAL_NAN : bits;
     }
 
     /** The bits of an f64 operand, with the quiet bit set if it is a NaN. */
     public static long quietF64Bits(long bits) {
-        return (bits & 0x7FF0_0000_0000_0000L) == 0x7FF0_0000_0000_0000L
-                        && (bits & 0x000F_FFFF_FFFF_FFFFL) != 0
-                ? (bits | F64_QUIET)
-                : bits;
+        return isF64NaN(bits) ? (bits | F64_QUIET) : bits;
+    }
+
+    private static boolean isF32NaN(int bits) {
+        return (bits & 0x7F80_0000) == 0x7F80_0000 && (bits & 0x007F_FFFF) != 0;
+    }
+
+    private static boolean isF64NaN(long bits) {
+        return (bits & 0x7FF0_0000_0000_0000L) == 0x7FF0_0000_0000_0000L && (bits & 0x000F_FFFF_FFFF_FFFFL) != 0;
     }
 }

@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.runtime.OpcodeImpl;
 import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.types.Instruction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Runs before every instruction of Chicory 1.7.5's interpreter on one instance (its execution
@@ -26,9 +27,9 @@ import com.dylibso.chicory.wasm.types.Instruction;
  *   <li>{@code f32.convert_i64_u} and {@code f64.convert_i64_u} of 2^63 or more, which Chicory
  *       rounds wrongly: the operand becomes the exact value of the right result ({@link
  *       FloatOps}), which any conversion returns unrounded.
- *   <li>{@code min}, {@code max} and f64 {@code floor}, {@code ceil}, {@code trunc}, {@code
- *       nearest}: NaN operands are quieted, so the result is an arithmetic NaN, not the
- *       signalling one Java's {@code Math} returns unchanged.
+ *   <li>{@code min} and {@code max}: NaN operands become the negative canonical NaN, the result
+ *       V8 gives; f64 {@code floor}, {@code ceil}, {@code trunc}, {@code nearest}: a NaN operand
+ *       is quieted, not returned signalling as Java's {@code Math} does ({@link FloatOps}).
  * </ul>
  *
  * <p>Every other instruction costs one switch on its opcode.
@@ -53,9 +54,9 @@ public final class InterpreterChecks implements ExecutionListener {
             case TABLE_FILL -> tableFill(instruction, stack);
             case F32_CONVERT_I64_U -> convertU64(stack, true);
             case F64_CONVERT_I64_U -> convertU64(stack, false);
-            case F32_MIN, F32_MAX -> quietTop(stack, 2, true);
-            case F64_MIN, F64_MAX -> quietTop(stack, 2, false);
-            case F64_FLOOR, F64_CEIL, F64_TRUNC, F64_NEAREST -> quietTop(stack, 1, false);
+            case F32_MIN, F32_MAX -> replaceTop(stack, 2, FloatOps::canonicalF32Bits);
+            case F64_MIN, F64_MAX -> replaceTop(stack, 2, FloatOps::canonicalF64Bits);
+            case F64_FLOOR, F64_CEIL, F64_TRUNC, F64_NEAREST -> replaceTop(stack, 1, FloatOps::quietF64Bits);
             default -> {}
         }
     }
@@ -79,12 +80,12 @@ public final class InterpreterChecks implements ExecutionListener {
         }
     }
 
-    /** Quiets the NaNs among the {@code count} operands on top of the stack. */
-    private static void quietTop(MStack stack, int count, boolean f32) {
+    /** Replaces each of the {@code count} operands on top of the stack by {@code f} of it. */
+    private static void replaceTop(MStack stack, int count, LongUnaryOperator f) {
         long[] values = stack.array();
         int top = stack.size();
         for (int i = top - count; i < top; i++) {
-            values[i] = f32 ? FloatOps.quietF32Bits(values[i]) : FloatOps.quietF64Bits(values[i]);
+            values[i] = f.applyAsLong(values[i]);
         }
     }
 
