@@ -22,10 +22,13 @@ import java.util.concurrent.TimeUnit;
  * V8 as the oracle: one long-lived node process running {@code oracle.mjs}, which reads a module
  * path per line and answers with a JSON line per module. A module that takes longer than the
  * timeout gets the process killed and a new one started, and a {@link Event.Stopped} trace.
+ * Every {@value #MODULES_PER_PROCESS} modules the process is replaced: one process grew to 1.9 GB
+ * over 67,000 modules and the campaign ran at 40% of its starting speed.
  */
 final class NodeOracle implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EOF = "\u0000eof";
+    static final int MODULES_PER_PROCESS = 2000;
 
     private final String node;
     private final Path script;
@@ -33,6 +36,7 @@ final class NodeOracle implements AutoCloseable {
     private Process process;
     private BufferedWriter requests;
     private BlockingQueue<String> answers;
+    private int modulesRun;
 
     NodeOracle(String node, Path script, Duration timeout) {
         this.node = node;
@@ -95,9 +99,14 @@ final class NodeOracle implements AutoCloseable {
 
     /** Runs the module at {@code path} in V8, with the memory's state after traps and at the end when asked. */
     Trace run(Path path, boolean memory) throws IOException, InterruptedException {
+        if (process != null && modulesRun >= MODULES_PER_PROCESS) {
+            close();
+        }
         if (process == null || !process.isAlive()) {
             start();
+            modulesRun = 0;
         }
+        modulesRun++;
         requests.write(JSON.writeValueAsString(Map.of("path", path.toAbsolutePath().toString(), "memory", memory)));
         requests.newLine();
         requests.flush();
