@@ -5,12 +5,14 @@ import io.wasmrun.allocator.config.AllocatorMetrics;
 import io.wasmrun.allocator.config.OnDemandConfig;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import io.wasmrun.allocator.config.PoolingConfig;
+import io.wasmrun.allocator.config.PoolingMetrics;
 import io.wasmrun.allocator.pooling.PoolingInstanceAllocator;
 import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.DiskCompileCache;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The shared context modules are compiled and instantiated in, like wasmtime's {@code Engine}:
@@ -52,6 +54,16 @@ public final class Engine implements AutoCloseable {
         return runtime.allocator().metrics();
     }
 
+    /**
+     * The pooling allocator's own counters (free slots kept warm, pending resets, memory images),
+     * or empty when the engine uses another allocator.
+     */
+    public Optional<PoolingMetrics> poolingMetrics() {
+        return runtime.allocator() instanceof PoolingInstanceAllocator pooling
+                ? Optional.of(pooling.poolingMetrics())
+                : Optional.empty();
+    }
+
     /** The allocator every instance of this engine is created through. */
     InstanceAllocator allocator() {
         return runtime.allocator();
@@ -76,6 +88,7 @@ public final class Engine implements AutoCloseable {
         private InstanceAllocator allocator;
         private boolean ownsAllocator;
         private CompileCache cache = CompileCache.NONE;
+        private boolean allowPrecompiled;
 
         private Builder() {}
 
@@ -125,8 +138,35 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps compiled classes in the user's cache directory, {@code $XDG_CACHE_HOME/wasmrun} or
+         * {@code ~/.cache/wasmrun} (where {@code wasmrun run} keeps them).
+         */
+        public Builder defaultCompileCache() {
+            return compileCache(DiskCompileCache.defaultDirectory());
+        }
+
+        /**
+         * Whether modules may be artifacts of {@code wasmrun compile} (default: false, they are
+         * rejected). Such a file carries JVM classes that are loaded as they are: allow it only
+         * for files you trust as you trust a jar.
+         */
+        public Builder allowPrecompiled(boolean allow) {
+            this.allowPrecompiled = allow;
+            return this;
+        }
+
+        /**
+         * The engine. On a compile-cache hit a module's function bodies are neither decoded nor
+         * validated again: the cached classes were made from the same bytes after full
+         * validation, and the API never shows the bodies.
+         */
         public Engine build() {
-            var runtime = WasmRuntime.builder().withStrategy(strategy).withCompileCache(cache);
+            var runtime = WasmRuntime.builder()
+                    .withStrategy(strategy)
+                    .withCompileCache(cache)
+                    .allowPrecompiled(allowPrecompiled)
+                    .skipBodiesOnCacheHit(true);
             if (allocator != null) {
                 runtime.withAllocator(allocator);
             }

@@ -19,6 +19,20 @@ public record FuncType(List<ValType> params, List<ValType> results) implements E
         return "(param" + words(params) + ") (result" + words(results) + ")";
     }
 
+    /**
+     * The signature of a function called {@code name} as wasmrun's messages print it, e.g. {@code
+     * divmod(i32, i32) -> (i32, i32)}.
+     */
+    public String signature(String name) {
+        String returned = names(results);
+        return name + "(" + names(params) + ")"
+                + (results.isEmpty() ? "" : " -> " + (results.size() == 1 ? returned : "(" + returned + ")"));
+    }
+
+    private static String names(List<ValType> types) {
+        return String.join(", ", types.stream().map(ValType::toString).toList());
+    }
+
     private static String words(List<ValType> types) {
         var sb = new StringBuilder();
         for (ValType t : types) {

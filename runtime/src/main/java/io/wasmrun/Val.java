@@ -1,5 +1,6 @@
 package io.wasmrun;
 
+import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
 import java.util.Objects;
 
@@ -52,6 +53,25 @@ public final class Val {
             throw new IllegalArgumentException(type + " is not a reference type");
         }
         return new Val(type, NULL_REF, 0);
+    }
+
+    /**
+     * Reads a value of {@code type} from text, as a command line or a script gives it: integers in
+     * decimal or {@code 0x} hex, signed or unsigned range ({@code -1} and {@code 4294967295} are
+     * the same i32), {@code _} separators; floats in decimal or hex ({@code 0x1.8p3}), {@code inf},
+     * {@code nan}, {@code nan:0x...}; {@code null} for a reference. The inverse of {@link #text()}.
+     *
+     * @throws IllegalArgumentException naming the text and what was expected
+     */
+    public static Val parse(ValType type, String text) {
+        if (type == ValType.V128) {
+            throw new IllegalArgumentException("parameters of type v128 cannot be given as text");
+        }
+        try {
+            return fromRaw(type, WasmValues.parse(text, ChicoryTypes.chicory(type)));
+        } catch (ValueSyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,16 +1,14 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.Engine;
+import io.wasmrun.Linker;
+import io.wasmrun.Module;
+import io.wasmrun.Store;
+import io.wasmrun.Val;
+import io.wasmrun.Wasi;
 import io.wasmrun.WasmrunException;
-import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.allocator.sys.Sizes;
-import io.wasmrun.runtime.Linker;
-import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.Wasi;
-import io.wasmrun.runtime.WasiConfig;
-import io.wasmrun.runtime.WasmInstance;
-import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.values.ValueSyntaxException;
-import io.wasmrun.runtime.values.WasmValues;
+import io.wasmrun.wasi.WasiOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -103,19 +100,17 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
         long total = iterations != null ? iterations : (duration == null ? 100_000 : Long.MAX_VALUE);
         long deadlineNanos = duration == null ? Long.MAX_VALUE : duration.toNanos();
         PrintStream out = System.out;
-        try (InstanceAllocator allocation = allocator.create();
-                WasmRuntime runtime =
-                        WasmRuntime.builder().withStrategy(engine.strategy()).withAllocator(allocation).build();
+        try (Engine wasmEngine = allocator.configure(Engine.builder().strategy(engine.strategy())).build();
                 Wasi wasi = Wasi.create(quietWasi())) {
-            LoadedModule loaded = runtime.load(module);
-            long[] params = parseParams(loaded);
-            Linker linker = wasi.defineInto(new Linker());
+            Module loaded = Module.fromFile(wasmEngine, module);
+            Val[] params = FunctionArguments.forExport(loaded, invoke, args);
+            Linker linker = new Linker().wasi(wasi);
             long warmupCycles = warmup != null ? warmup : Long.MAX_VALUE;
-            warm(runtime, loaded, linker, params, warmupCycles, warmup != null ? Long.MAX_VALUE : DEFAULT_WARMUP_NANOS);
+            warm(wasmEngine, loaded, linker, params, warmupCycles, warmup != null ? Long.MAX_VALUE : DEFAULT_WARMUP_NANOS);
             long rssBefore = settledRssBytes();
             long heapBefore = Runtime.getRuntime().totalMemory();
             // The GC shrank the heap: let the JVM grow it back before measuring.
-            warm(runtime, loaded, linker, params, warmupCycles, REWARM_NANOS);
+            warm(wasmEngine, loaded, linker, params, warmupCycles, REWARM_NANOS);
             var histogram = new LatencyHistogram();
             var done = new AtomicLong();
             var failure = new AtomicReference<Throwable>();
@@ -130,7 +125,7 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
                             if (t0 - start >= deadlineNanos) {
                                 break;
                             }
-                            cycle(runtime, loaded, linker, params);
+                            cycle(wasmEngine, loaded, linker, params);
                             histogram.record(System.nanoTime() - t0);
                             done.incrementAndGet();
                         }
@@ -155,42 +150,43 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
             }
             long rssAfter = settledRssBytes();
             long heapAfter = Runtime.getRuntime().totalMemory();
-            report(out, loaded, histogram, elapsed, rssBefore, rssAfter, heapBefore, heapAfter, allocation);
+            report(out, loaded, histogram, elapsed, rssBefore, rssAfter, heapBefore, heapAfter, wasmEngine);
         }
         return ExitCodes.OK;
     }
 
     /** Runs unmeasured cycles: {@code cycles} of them, for at most {@code nanos}. */
-    private void warm(WasmRuntime runtime, LoadedModule loaded, Linker linker, long[] params, long cycles, long nanos) {
+    private void warm(Engine wasmEngine, Module loaded, Linker linker, Val[] params, long cycles, long nanos) {
         long start = System.nanoTime();
         for (long i = 0; i < cycles && System.nanoTime() - start < nanos; i++) {
-            cycle(runtime, loaded, linker, params);
+            cycle(wasmEngine, loaded, linker, params);
         }
     }
 
-    private void cycle(WasmRuntime runtime, LoadedModule loaded, Linker linker, long[] params) {
-        try (WasmInstance instance = runtime.instantiate(loaded, linker)) {
-            instance.call(invoke, params);
+    /** One guest's life, as a host of short-lived guests runs it: a store, an instance, a call. */
+    private void cycle(Engine wasmEngine, Module loaded, Linker linker, Val[] params) {
+        try (Store store = Store.create(wasmEngine)) {
+            linker.instantiate(store, loaded).requireFunc(invoke).call(params);
         }
     }
 
     private void report(
             PrintStream out,
-            LoadedModule loaded,
+            Module loaded,
             LatencyHistogram histogram,
             long elapsedNanos,
             long rssBefore,
             long rssAfter,
             long heapBefore,
             long heapAfter,
-            InstanceAllocator allocation) {
+            Engine wasmEngine) {
         long n = histogram.count();
         double seconds = elapsedNanos / 1e9;
         out.printf(
                 Locale.ROOT,
                 "%s --invoke %s: %d cycles (instantiate + call + close) in %.2f s on %d thread%s, engine %s, allocator %s%n",
                 loaded.name(), invoke, n, seconds, concurrency, concurrency == 1 ? "" : "s",
-                engine.strategy().cliName(), allocation.name());
+                engine.strategy().cliName(), wasmEngine.poolingMetrics().isPresent() ? "pooling" : "on-demand");
         out.printf(Locale.ROOT, "instantiations/s: %.0f%n", n / seconds);
         out.printf(
                 Locale.ROOT,
@@ -206,7 +202,7 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
                     100.0 * (rssAfter - rssBefore) / rssBefore,
                     Sizes.format(heapBefore), Sizes.format(heapAfter));
         }
-        AllocatorStats.print(allocation, out);
+        AllocatorStats.print(wasmEngine, out);
     }
 
     private static String micros(long nanos) {
@@ -243,19 +239,13 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
         return -1;
     }
 
-    private long[] parseParams(LoadedModule loaded) {
-        try {
-            return WasmValues.parseArguments(invoke, loaded.requireExportedFunction(invoke), args);
-        } catch (ValueSyntaxException e) {
-            throw new WasmrunException(loaded.name() + ": " + e.getMessage());
-        }
-    }
-
-    private WasiConfig quietWasi() {
-        return new WasiConfig(
-                List.of(module.getFileName() == null ? module.toString() : module.getFileName().toString()),
-                Map.of(), Map.of(), InputStream.nullInputStream(), OutputStream.nullOutputStream(),
-                OutputStream.nullOutputStream());
+    private WasiOptions quietWasi() {
+        return WasiOptions.builder()
+                .withArguments(List.of(module.getFileName() == null ? module.toString() : module.getFileName().toString()))
+                .withStdin(InputStream.nullInputStream())
+                .withStdout(OutputStream.nullOutputStream())
+                .withStderr(OutputStream.nullOutputStream())
+                .build();
     }
 
     /** A progress bar on a terminal, a line per 10% elsewhere; both on stderr. */

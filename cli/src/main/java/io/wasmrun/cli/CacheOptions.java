@@ -1,8 +1,6 @@
 package io.wasmrun.cli;
 
-import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.compile.CompileCache;
-import io.wasmrun.runtime.compile.DiskCompileCache;
+import io.wasmrun.Engine;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,17 +37,16 @@ public final class CacheOptions implements OptionGroup {
         values.addTo(command, OPTIONS);
     }
 
-    /** The cache these options select. */
-    CompileCache compileCache() {
-        if (values.isSet(NO_CACHE)) {
-            return CompileCache.NONE;
+    /** {@code engine} with this cache and precompiled-artifact policy. */
+    Engine.Builder configure(Engine.Builder engine) {
+        if (!values.isSet(NO_CACHE)) {
+            Path dir = values.get(CACHE_DIR);
+            if (dir != null) {
+                engine.compileCache(dir);
+            } else {
+                engine.defaultCompileCache();
+            }
         }
-        Path dir = values.get(CACHE_DIR);
-        return new DiskCompileCache(dir != null ? dir : DiskCompileCache.defaultDirectory());
-    }
-
-    /** {@code builder} with this cache and precompiled-artifact policy. */
-    WasmRuntime.Builder configure(WasmRuntime.Builder builder) {
-        return builder.withCompileCache(compileCache()).allowPrecompiled(values.isSet(ALLOW_PRECOMPILED));
+        return engine.allowPrecompiled(values.isSet(ALLOW_PRECOMPILED));
     }
 }

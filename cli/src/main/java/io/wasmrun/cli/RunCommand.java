@@ -1,16 +1,15 @@
 package io.wasmrun.cli;
 
-import com.dylibso.chicory.wasm.types.FunctionType;
+import io.wasmrun.Engine;
+import io.wasmrun.Func;
+import io.wasmrun.Instance;
+import io.wasmrun.Linker;
+import io.wasmrun.Module;
+import io.wasmrun.Store;
 import io.wasmrun.Trap;
+import io.wasmrun.Val;
+import io.wasmrun.Wasi;
 import io.wasmrun.WasmrunException;
-import io.wasmrun.runtime.CallDeadline;
-import io.wasmrun.runtime.Linker;
-import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.Wasi;
-import io.wasmrun.runtime.WasmInstance;
-import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.values.ValueSyntaxException;
-import io.wasmrun.runtime.values.WasmValues;
 import io.wasmrun.wasi.Preopen;
 import io.wasmrun.wasi.TcpListeners;
 import io.wasmrun.wasi.WasiExitException;
@@ -147,66 +146,43 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
     public Integer call() {
         String invoke = values.get(INVOKE);
         var wasiOptions = wasiOptions(invoke);
-        try (var allocation = allocator.create();
-                var runtime =
-                        cache.configure(WasmRuntime.builder())
-                                .withStrategy(engine.strategy())
-                                .withAllocator(allocation)
-                                .skipBodiesOnCacheHit(true)
-                                .build()) {
-            LoadedModule loaded = runtime.load(module);
-            long[] params = invoke == null ? new long[0] : parseParams(loaded, invoke);
-            var linker = new Linker();
-            try (var wasi = Wasi.create(wasiOptions)) {
-                wasi.defineInto(linker);
-                CallDeadline deadline = CallDeadline.start(values.get(TIMEOUT), Thread.currentThread());
-                try (WasmInstance instance = runtime.instantiate(loaded, linker)) {
-                    return invoke == null ? runCommand(instance) : invoke(instance, invoke, params);
-                } catch (WasiExitException exit) {
-                    return exit.exitCode();
-                } catch (Trap trap) {
-                    if (deadline != null && deadline.fired() && trap.reason().equals("interrupt")) {
-                        throw deadline.timeoutTrap(trap, "--timeout");
-                    }
-                    throw trap;
-                } finally {
-                    if (deadline != null) {
-                        deadline.close();
-                    }
-                    System.out.flush();
-                    if (values.isSet(STATS)) {
-                        AllocatorStats.print(allocation, System.err);
-                    }
-                    System.err.flush();
+        var builder = Engine.builder().strategy(engine.strategy());
+        try (Engine wasmEngine = cache.configure(allocator.configure(builder)).build();
+                Wasi wasi = Wasi.create(wasiOptions)) {
+            Module loaded = Module.fromFile(wasmEngine, module);
+            Val[] params = invoke == null ? new Val[0] : FunctionArguments.forExport(loaded, invoke, args);
+            var linker = new Linker().wasi(wasi);
+            var deadline = RunDeadline.start(values.get(TIMEOUT));
+            try (Store store = Store.create(wasmEngine)) {
+                deadline.applyTo(store);
+                Instance instance = linker.instantiate(store, loaded);
+                deadline.applyTo(store);
+                return invoke == null ? runCommand(instance) : invoke(instance, invoke, params);
+            } catch (WasiExitException exit) {
+                return exit.exitCode();
+            } catch (Trap trap) {
+                throw deadline.explain(trap);
+            } finally {
+                System.out.flush();
+                if (values.isSet(STATS)) {
+                    AllocatorStats.print(wasmEngine, System.err);
                 }
+                System.err.flush();
             }
         }
     }
 
-    private int runCommand(WasmInstance instance) {
-        if (instance.module().exportedFunctionType("_start").isEmpty()) {
-            return ExitCodes.OK;
-        }
-        instance.call("_start");
+    private static int runCommand(Instance instance) {
+        instance.func("_start").ifPresent(Func::call);
         return ExitCodes.OK;
     }
 
-    private static int invoke(WasmInstance instance, String invoke, long[] params) {
-        FunctionType type = instance.functionType(invoke);
-        long[] results = instance.call(invoke, params);
+    private static int invoke(Instance instance, String invoke, Val[] params) {
         PrintStream out = System.out;
-        for (int i = 0; i < type.returns().size(); i++) {
-            out.println(WasmValues.format(results[i], type.returns().get(i)));
+        for (Val result : instance.requireFunc(invoke).call(params)) {
+            out.println(result.text());
         }
         return ExitCodes.OK;
-    }
-
-    private long[] parseParams(LoadedModule loaded, String invoke) {
-        try {
-            return WasmValues.parseArguments(invoke, loaded.requireExportedFunction(invoke), args);
-        } catch (ValueSyntaxException e) {
-            throw new WasmrunException(loaded.name() + ": " + e.getMessage());
-        }
     }
 
     private WasiOptions wasiOptions(String invoke) {

@@ -1,7 +1,8 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.Engine;
+import io.wasmrun.Module;
 import io.wasmrun.ModuleLoadException;
-import io.wasmrun.runtime.WasmRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,11 +39,10 @@ final class ValidateCommand implements Callable<Integer>, OptionGroup.Holder {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int invalid = 0;
-        try (var allocation = allocator.create();
-                var runtime = WasmRuntime.builder().withAllocator(allocation).build()) {
+        try (Engine engine = allocator.configure(Engine.builder()).build()) {
             for (Path module : modules) {
                 try {
-                    runtime.load(module);
+                    Module.fromFile(engine, module);
                     out.println(module + ": ok");
                 } catch (ModuleLoadException e) {
                     out.println(module + e.getMessage().substring(e.source().length()));

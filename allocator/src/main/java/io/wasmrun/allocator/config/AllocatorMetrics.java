@@ -1,5 +1,7 @@
 package io.wasmrun.allocator.config;
 
+import io.wasmrun.allocator.sys.Sizes;
+
 /**
  * A snapshot of an allocator's counters, like wasmtime's {@code PoolingAllocatorMetrics}.
  *
@@ -16,4 +18,17 @@ public record AllocatorMetrics(
         int liveTables,
         int liveStacks,
         int unusedWarmSlots,
-        long residentBytes) {}
+        long residentBytes) {
+
+    /** One {@code name: value} line per counter, as {@code wasmrun run --stats} prints them. */
+    public String describe() {
+        return String.join(
+                System.lineSeparator(),
+                "core instances: " + liveInstances,
+                "memories: " + liveMemories,
+                "tables: " + liveTables,
+                "stacks: " + liveStacks,
+                "unused warm slots: " + unusedWarmSlots,
+                "resident bytes: " + Sizes.format(residentBytes));
+    }
+}

@@ -16,6 +16,7 @@ import io.wasmrun.allocator.ModuleInfo;
 import io.wasmrun.allocator.ProtectionKey;
 import io.wasmrun.allocator.config.AllocatorMetrics;
 import io.wasmrun.allocator.config.PoolingConfig;
+import io.wasmrun.allocator.config.PoolingMetrics;
 import io.wasmrun.allocator.memory.SegmentMemory;
 import io.wasmrun.allocator.sys.Libc;
 import io.wasmrun.allocator.sys.Sizes;

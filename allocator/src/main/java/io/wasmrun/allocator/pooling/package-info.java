@@ -4,7 +4,7 @@
  * <ul>
  *   <li>{@link io.wasmrun.allocator.pooling.PoolingInstanceAllocator}: the allocator, over the
  *       pools below; {@link io.wasmrun.allocator.config.PoolingConfig} its knobs and defaults;
- *       {@link io.wasmrun.allocator.pooling.PoolingMetrics} its counters.
+ *       {@link io.wasmrun.allocator.config.PoolingMetrics} its counters.
  *   <li>{@code MemoryPool}: memory slots in one reservation, with copy-on-write {@code
  *       MemoryImage}s, {@code SlabLayout} (guards, protection-key stripes) and the {@code
  *       DecommitQueue} that batches resets (the design comment with diagrams is on {@code

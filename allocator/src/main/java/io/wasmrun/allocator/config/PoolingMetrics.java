@@ -1,4 +1,4 @@
-package io.wasmrun.allocator.pooling;
+package io.wasmrun.allocator.config;
 
 import io.wasmrun.allocator.sys.Sizes;
 
