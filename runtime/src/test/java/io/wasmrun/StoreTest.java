@@ -110,6 +110,7 @@ class StoreTest {
                     () -> new Linker().instantiate(store, Module.fromBytes(engine, "grows.wat", GROWS)));
             assertEquals("grows.wat: memory 0 needs 1 pages initially, more than the store allows (0)", tooBig.getMessage());
             assertEquals(0, engine.metrics().liveInstances(), "the failed instance returned its slot");
+            assertTrue(engine.poolingMetrics().isEmpty(), "the on-demand allocator has no pooling counters");
         }
     }
 
@@ -121,12 +122,14 @@ class StoreTest {
             Instance first = new Linker().instantiate(store, module);
             new Linker().instantiate(store, module);
             assertEquals(2, engine.metrics().liveInstances());
+            assertEquals(2, engine.poolingMetrics().orElseThrow().coreInstances());
 
             first.close();
             assertEquals(1, store.instances().size());
             assertEquals(1, engine.metrics().liveInstances());
             store.close();
             assertEquals(0, engine.metrics().liveInstances());
+            assertEquals(0, engine.poolingMetrics().orElseThrow().coreInstances());
             assertThrows(IllegalStateException.class, () -> new Linker().instantiate(store, module));
         }
     }
