@@ -55,6 +55,28 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Compiles {@code bytes} (binary or text format; {@code name} labels it in messages) ahead of
+     * time into an artifact that {@link Module#fromBytes} and {@link Module#fromFile} of an engine
+     * built with {@link Builder#allowPrecompiled} load without compiling, as {@code wasmrun
+     * compile} writes them (like wasmtime's {@code Engine::precompile_module}). The classes are
+     * loaded once here, so the JVM has verified each of them before they are written out.
+     *
+     * @throws ModuleLoadException when the module does not decode or validate
+     */
+    public byte[] precompile(String name, byte[] bytes) {
+        return runtime.precompile(Objects.requireNonNull(name, "name"), bytes.clone());
+    }
+
+    /**
+     * {@link #precompile(String, byte[])} of the module file {@code path}.
+     *
+     * @throws ModuleLoadException naming the file when it cannot be read, decoded or validated
+     */
+    public byte[] precompile(Path path) {
+        return runtime.precompile(WasmRuntime.fileName(path), WasmRuntime.read(path));
+    }
+
+    /**
      * The pooling allocator's own counters (free slots kept warm, pending resets, memory images),
      * or empty when the engine uses another allocator.
      */

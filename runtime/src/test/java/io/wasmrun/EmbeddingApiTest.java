@@ -204,4 +204,23 @@ class EmbeddingApiTest {
         assertEquals(ModuleLoadException.Kind.MALFORMED, error.kind());
         assertTrue(error.getMessage().startsWith("junk.wasm: "), error.getMessage());
     }
+
+    @Test
+    void aPrecompiledModuleRunsOnlyWhereArtifactsAreAllowed() {
+        byte[] wat = "(module (func (export \"answer\") (result i32) i32.const 42))".getBytes(UTF_8);
+        byte[] artifact;
+        try (Engine compiling = Engine.create()) {
+            artifact = compiling.precompile("answer.wat", wat);
+        }
+        engine = Engine.create();
+        var refused = assertThrows(ModuleLoadException.class, () -> Module.fromBytes(engine, "answer.cwasm", artifact));
+        assertTrue(refused.getMessage().startsWith("answer.cwasm: "), refused.getMessage());
+        engine.close();
+
+        engine = Engine.builder().allowPrecompiled(true).build();
+        store = Store.create(engine);
+        Instance instance = new Linker().instantiate(store, Module.fromBytes(engine, "answer.cwasm", artifact));
+        assertEquals(42, instance.requireFunc("answer").call()[0].i32());
+        assertThrows(ModuleLoadException.class, () -> engine.precompile("junk.wasm", new byte[] {0, 'a', 's', 'm', 9}));
+    }
 }

@@ -1,12 +1,7 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.Engine;
 import io.wasmrun.WasmrunException;
-import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.WasmRuntime;
-import io.wasmrun.runtime.compile.CacheKey;
-import io.wasmrun.runtime.compile.CompileCache;
-import io.wasmrun.runtime.compile.ModuleCompiler;
-import io.wasmrun.runtime.compile.PrecompiledModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +43,9 @@ final class CompileCommand implements Callable<Integer>, OptionGroup.Holder {
     Path module;
 
     @Override
-    public Integer call() throws IOException {
-        try (var runtime = WasmRuntime.builder().build()) {
-            LoadedModule loaded = runtime.load(module);
-            byte[] classes = new ModuleCompiler(CompileCache.NONE).compile(loaded.wasm()).toBytes();
-            // Load once, so the JVM verifies every class before any of them is written out.
-            ModuleCompiler.load(loaded.wasm(), classes);
-            var artifact = new PrecompiledModule(Files.readAllBytes(module), classes);
-            write(target(), artifact.toBytes(CacheKey.of(loaded.wasm())));
+    public Integer call() {
+        try (Engine engine = Engine.create()) {
+            write(target(), engine.precompile(module));
         }
         return ExitCodes.OK;
     }

@@ -1,8 +1,9 @@
 package io.wasmrun.cli;
 
+import io.wasmrun.Engine;
+import io.wasmrun.Module;
 import io.wasmrun.ModuleLoadException;
 import io.wasmrun.WasmrunException;
-import io.wasmrun.runtime.WasmRuntime;
 import io.wasmrun.text.TextFormatException;
 import io.wasmrun.text.Wat;
 import java.io.IOException;
@@ -62,8 +63,8 @@ final class Wat2WasmCommand implements Callable<Integer>, OptionGroup.Holder {
             throw new WasmrunException(e.getMessage());
         }
         if (!noCheck) {
-            try (var runtime = WasmRuntime.builder().build()) {
-                runtime.load(name, binary);
+            try (Engine engine = Engine.create()) {
+                Module.fromBytes(engine, name, binary);
             } catch (ModuleLoadException e) {
                 throw new WasmrunException(input + ": " + e.problem());
             }

@@ -14,7 +14,10 @@ import io.wasmrun.allocator.ModuleInfo;
 import io.wasmrun.allocator.StoreContext;
 import io.wasmrun.allocator.ondemand.OnDemandInstanceAllocator;
 import io.wasmrun.allocator.pooling.PrefilledTables;
+import io.wasmrun.runtime.compile.CacheKey;
 import io.wasmrun.runtime.compile.CompileCache;
+import io.wasmrun.runtime.compile.ModuleCompiler;
+import io.wasmrun.runtime.compile.PrecompiledModule;
 import io.wasmrun.runtime.compile.ModuleSource;
 import io.wasmrun.runtime.engine.EmptyElementSegments;
 import io.wasmrun.runtime.engine.GeneratedCodeAccess;
@@ -77,10 +80,22 @@ public final class WasmRuntime implements AutoCloseable {
      * @throws ModuleLoadException with a one-line message naming the file and the problem
      */
     public LoadedModule load(Path path) {
-        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        byte[] bytes;
+        return load(fileName(path), read(path));
+    }
+
+    /** The label of a module file in messages: its file name. */
+    public static String fileName(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    }
+
+    /**
+     * The bytes of a module file.
+     *
+     * @throws ModuleLoadException naming the file: no such file, a directory, unreadable
+     */
+    public static byte[] read(Path path) {
         try {
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.UNREADABLE, path.toString(), "no such file", e);
@@ -89,7 +104,6 @@ public final class WasmRuntime implements AutoCloseable {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.UNREADABLE, path.toString(), reason, e);
         }
-        return load(name, bytes);
     }
 
     /**
@@ -119,6 +133,20 @@ public final class WasmRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Decodes, validates and compiles a module (binary or text) into an artifact of {@code wasmrun
+     * compile}: the module's bytes with its classes, each loaded once here so the JVM has verified
+     * it. Bodies are always decoded in full, whatever the cache holds.
+     */
+    public byte[] precompile(String name, byte[] bytes) {
+        var source = ModuleSource.open(name, bytes, false, CompileCache.NONE);
+        WasmModule module = ModuleDecoder.decode(name, source.moduleBytes());
+        admit(name, module, CompileCache.NONE, null);
+        byte[] classes = new ModuleCompiler(CompileCache.NONE).compile(module).toBytes();
+        ModuleCompiler.load(module, classes);
+        return new PrecompiledModule(source.moduleBytes(), classes).toBytes(CacheKey.of(module));
     }
 
     /** Checks a decoded module against what Chicory can run and the allocator's limits. */
