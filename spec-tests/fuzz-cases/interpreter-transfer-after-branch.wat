@@ -1,7 +1,8 @@
 ;; scripts/fuzz --seed 2026 module 33282 (--denan), partly reduced (613 bytes): under */interpreter the
-;; memory after the trap at i32.load16_s differs from V8 and the compiler: another shape of Chicory's
-;; interpreter block transfer (a loop with five results under blocks with results, a br out of an
-;; if with a result) that engine/StackFloor does not cover. Still divergent.
+;; memory after the trap at i32.load16_s differed from V8 and the compiler. Not a block transfer, as
+;; first thought: Chicory's interpreter pushes i32.mul's product untruncated, and the `if` under
+;; block @7 tested it as a long and took the br over the store (interpreter-i32-mul-store.wat is
+;; the reduced case). Fixed by engine/InterpreterChecks (i32.mul).
 (module
   (type (;0;) (func (result i64 f64 f32 f64 f64)))
   (type (;1;) (func (param i64) (result i64 f64 f32 f64 f64)))

@@ -30,6 +30,10 @@ import java.util.function.LongUnaryOperator;
  *   <li>{@code min} and {@code max}: NaN operands become the negative canonical NaN, the result
  *       V8 gives; f64 {@code floor}, {@code ceil}, {@code trunc}, {@code nearest}: a NaN operand
  *       is quieted, not returned signalling as Java's {@code Math} does ({@link FloatOps}).
+ *   <li>{@code i32.mul}: the interpreter multiplies its operands as longs and pushes the product
+ *       untruncated, which {@code if} then tests as a long: {@code 0x80000000 * 2} took the
+ *       {@code then} branch. The operands become (the int product, 1), so the long product is the
+ *       int product, sign-extended as every other i32 result is.
  * </ul>
  *
  * <p>Every other instruction costs one switch on its opcode.
@@ -54,6 +58,7 @@ public final class InterpreterChecks implements ExecutionListener {
             case TABLE_FILL -> tableFill(instruction, stack);
             case F32_CONVERT_I64_U -> convertU64(stack, true);
             case F64_CONVERT_I64_U -> convertU64(stack, false);
+            case I32_MUL -> multiplyI32(stack);
             case F32_MIN, F32_MAX -> replaceTop(stack, 2, FloatOps::canonicalF32Bits);
             case F64_MIN, F64_MAX -> replaceTop(stack, 2, FloatOps::canonicalF64Bits);
             case F64_FLOOR, F64_CEIL, F64_TRUNC, F64_NEAREST -> replaceTop(stack, 1, FloatOps::quietF64Bits);
@@ -78,6 +83,14 @@ public final class InterpreterChecks implements ExecutionListener {
         if (x < 0) {
             values[top] = toF32 ? FloatOps.exactF32OfU64(x) : FloatOps.exactF64OfU64(x);
         }
+    }
+
+    /** Stack: a, b (top); leaves (the int product, 1). */
+    private static void multiplyI32(MStack stack) {
+        long[] values = stack.array();
+        int top = stack.size() - 1;
+        values[top - 1] = (int) values[top - 1] * (int) values[top];
+        values[top] = 1;
     }
 
     /** Replaces each of the {@code count} operands on top of the stack by {@code f} of it. */
