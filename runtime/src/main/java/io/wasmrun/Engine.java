@@ -121,11 +121,11 @@ public final class Engine implements AutoCloseable {
         }
 
         /**
-         * Uses {@code allocator}; the caller keeps ownership and closes it after the engine. For
-         * the runtime's own front ends and tests: embedders choose {@link #onDemand} or {@link
-         * #pooling}.
+         * Uses {@code allocator}; the caller keeps ownership and closes it after the engine, and
+         * may share it between engines (e.g. one per {@link Strategy}). For wasmrun's own front
+         * ends and tests: embedders choose {@link #onDemand} or {@link #pooling}.
          */
-        Builder allocator(InstanceAllocator allocator) {
+        public Builder allocator(InstanceAllocator allocator) {
             this.allocator = Objects.requireNonNull(allocator, "allocator");
             this.ownsAllocator = false;
             return this;

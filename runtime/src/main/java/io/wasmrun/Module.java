@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * A decoded and validated module, binary or text format, ready to be instantiated any number of
@@ -98,6 +99,15 @@ public final class Module {
             throw invalid(e);
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * The index of export {@code name} in the index space of what it exports (functions, tables,
+     * memories, globals or tags; imports first), as the text format numbers them; empty when the
+     * module has no such export.
+     */
+    public OptionalInt exportIndex(String name) {
+        return Signatures.export(loaded.wasm(), name).map(e -> OptionalInt.of(e.index())).orElse(OptionalInt.empty());
     }
 
     private ModuleLoadException invalid(InvalidException e) {

@@ -1,17 +1,17 @@
 package io.wasmrun.cli.repl;
 
-import io.wasmrun.allocator.InstanceAllocator;
+import io.wasmrun.Engine;
 import io.wasmrun.Strategy;
-import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.allocator.InstanceAllocator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** One allocator of the session and the runtimes (one per engine) that instantiate through it. */
+/** One allocator of the session and its engines (one per strategy), each with its store. */
 final class Allocation implements AutoCloseable {
     private final InstanceAllocator allocator;
     private final String settings;
-    private final Map<Strategy, WasmRuntime> runtimes = new EnumMap<>(Strategy.class);
+    private final Map<Strategy, EngineStore> engines = new EnumMap<>(Strategy.class);
 
     /**
      * @param allocator the allocator, owned and closed by this allocation
@@ -30,26 +30,30 @@ final class Allocation implements AutoCloseable {
         return settings;
     }
 
-    /** The runtime for {@code engine} on this allocator, created on first use. */
-    WasmRuntime runtime(Strategy engine) {
-        return runtimes.computeIfAbsent(
-                engine, e -> WasmRuntime.builder().withStrategy(e).withAllocator(allocator).build());
+    /** The engine for {@code strategy} on this allocator and its store, created on first use. */
+    EngineStore engine(Strategy strategy) {
+        return engines.computeIfAbsent(strategy, s -> new EngineStore(
+                Engine.builder().strategy(s).allocator(allocator).build(), allocator.name()));
     }
 
-    /** Whether {@code runtime} is one of this allocation's runtimes. */
-    boolean owns(WasmRuntime runtime) {
-        return runtimes.containsValue(runtime);
+    /** Whether {@code engine} is one of this allocation's engines. */
+    boolean owns(EngineStore engine) {
+        return engines.containsValue(engine);
     }
 
-    /** Whether any of this allocation's runtimes matches {@code test}. */
-    boolean hasRuntime(Predicate<WasmRuntime> test) {
-        return runtimes.values().stream().anyMatch(test);
+    /** Whether any of this allocation's engines matches {@code test}. */
+    boolean hasEngine(Predicate<EngineStore> test) {
+        return engines.values().stream().anyMatch(test);
     }
 
+    /** Closes the stores and engines, then the allocator. */
     @Override
     public void close() {
-        runtimes.values().forEach(WasmRuntime::close);
-        runtimes.clear();
-        allocator.close();
+        try {
+            engines.values().forEach(EngineStore::close);
+        } finally {
+            engines.clear();
+            allocator.close();
+        }
     }
 }

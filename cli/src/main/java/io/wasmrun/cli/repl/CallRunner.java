@@ -1,5 +1,6 @@
 package io.wasmrun.cli.repl;
 
+import io.wasmrun.Store;
 import io.wasmrun.WasmrunException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -7,37 +8,47 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Runs guest code (calls, start functions) on a worker thread so that Ctrl-C can stop it: {@link
- * #interrupt()} interrupts the worker, and both Chicory engines check the interrupt flag at calls
- * and loop back-edges and stop with a trap. The REPL thread waits for the worker to finish, so
- * there is never more than one call in flight.
+ * #interrupt()} interrupts the store the call runs in, which ends the call with the trap {@code
+ * interrupt}. The REPL thread waits for the worker to finish, so there is never more than one
+ * call in flight.
  */
 final class CallRunner {
-    private volatile Thread worker;
+    /** The call in flight: its worker and the store it runs in. */
+    private record Call(Thread worker, Store store) {}
 
-    /** Runs {@code body} on a fresh worker thread and returns its result or rethrows its failure. */
-    <T> T run(Callable<T> body) {
+    private volatile Call current;
+
+    /**
+     * Runs {@code body}, which calls into {@code store}, on a fresh worker thread and returns its
+     * result or rethrows its failure.
+     */
+    <T> T run(Store store, Callable<T> body) {
         var task = new FutureTask<>(body);
         Thread thread = Thread.ofPlatform().name("wasmrun-repl-call").daemon().unstarted(task);
-        worker = thread;
+        current = new Call(thread, store);
         thread.start();
         try {
             return await(task, thread);
         } finally {
-            worker = null;
+            current = null;
         }
     }
 
-    /** Asks the running call, if any, to stop. */
+    /**
+     * Asks the running call, if any, to stop. The worker's own interrupt flag covers a call that
+     * has not entered the store yet: the engines check it at their first call or loop back-edge.
+     */
     void interrupt() {
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
+        Call call = current;
+        if (call != null) {
+            call.store().interrupt();
+            call.worker().interrupt();
         }
     }
 
     /** Whether a call is running. */
     boolean busy() {
-        return worker != null;
+        return current != null;
     }
 
     /** Waits for the task; an interrupt of the waiting thread is passed on to the worker. */

@@ -1,6 +1,5 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.wasm.types.ExternalType;
 import java.util.List;
 
 /** Short descriptions of modules shared by several commands. */
@@ -14,7 +13,7 @@ final class Describe {
 
     /** {@code functions: fib, fac} or {@code no exported functions}. */
     static String functions(ReplModule module) {
-        List<String> functions = module.exports(ExternalType.FUNCTION);
+        List<String> functions = module.exports(ExportKind.FUNCTION);
         return functions.isEmpty() ? "no exported functions" : "functions: " + String.join(", ", functions);
     }
 

@@ -1,8 +1,5 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.wasm.types.ExternalType;
-import io.wasmrun.runtime.Signatures;
-
 /** Completion candidates for function names: the default module's, then {@code MODULE.FUNC}. */
 final class FunctionNames {
     private FunctionNames() {}
@@ -16,9 +13,9 @@ final class FunctionNames {
     }
 
     private static void add(ReplModule module, String prefix, Completions completions) {
-        for (String name : module.exports(ExternalType.FUNCTION)) {
+        for (String name : module.exports(ExportKind.FUNCTION)) {
             var type = module.functionType(name).orElseThrow();
-            completions.add(prefix + name, Signatures.describe(name, type));
+            completions.add(prefix + name, SignatureText.describe(name, type));
         }
     }
 }

@@ -1,13 +1,9 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.runtime.GlobalInstance;
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.MutabilityType;
-import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.Global;
+import io.wasmrun.GlobalType;
+import io.wasmrun.Val;
 import io.wasmrun.WasmrunException;
-import io.wasmrun.runtime.Signatures;
-import io.wasmrun.runtime.values.ValueSyntaxException;
-import io.wasmrun.runtime.values.WasmValues;
 import java.util.List;
 
 /** {@code :global}: lists, reads and sets exported globals. */
@@ -51,43 +47,45 @@ final class GlobalCommand implements Command {
     }
 
     private static void list(Session session, ReplModule module) {
-        List<String> names = module.exports(ExternalType.GLOBAL);
+        List<String> names = module.exports(ExportKind.GLOBAL);
         if (names.isEmpty()) {
             session.out().println(module.name() + " exports no globals");
         }
         for (String name : names) {
-            GlobalInstance g = module.instance().chicory().exports().global(name);
+            Global g = module.instance().global(name).orElseThrow();
             session.out().println("  " + name + ": " + type(g) + " = " + format(g));
         }
     }
 
     private static void set(Session session, String ref, String text) {
-        GlobalInstance g = global(session, ref);
-        if (g.getMutabilityType() != MutabilityType.Var) {
+        Global g = global(session, ref);
+        GlobalType type = g.type();
+        if (!type.mutable()) {
             throw new WasmrunException("global `" + ref + "` is immutable (" + type(g) + ")");
         }
+        Val value;
         try {
-            g.setValue(WasmValues.parse(text, g.getType()));
-        } catch (ValueSyntaxException e) {
+            value = ValueParser.parse(text, type.content());
+        } catch (WasmrunException e) {
             throw new WasmrunException("global `" + ref + "`: " + e.getMessage());
         }
+        g.set(value);
         session.out().println(ref + " = " + format(g));
     }
 
-    private static GlobalInstance global(Session session, String ref) {
-        ExportRef export = session.modules().require(ref, ExternalType.GLOBAL);
-        return export.module().instance().chicory().exports().global(export.name());
+    private static Global global(Session session, String ref) {
+        ExportRef export = session.modules().require(ref, ExportKind.GLOBAL);
+        return export.module().instance().global(export.name()).orElseThrow();
     }
 
-    private static String type(GlobalInstance g) {
-        return (g.getMutabilityType() == MutabilityType.Var ? "mut " : "") + Signatures.typeName(g.getType());
+    /** {@code mut i32}, {@code i64}. */
+    private static String type(Global g) {
+        GlobalType type = g.type();
+        return (type.mutable() ? "mut " : "") + type.content();
     }
 
-    private static String format(GlobalInstance g) {
-        if (g.getType().equals(ValType.V128)) {
-            return String.format("0x%016x%016x", g.getValueHigh(), g.getValueLow());
-        }
-        return WasmValues.format(g.getValue(), g.getType());
+    private static String format(Global g) {
+        return g.get().text();
     }
 
     @Override
@@ -101,9 +99,9 @@ final class GlobalCommand implements Command {
                 ModuleArgument.complete(session, completions);
             } else {
                 session.modules().findDefault()
-                        .ifPresent(m -> completions.addAll(m.exports(ExternalType.GLOBAL)));
+                        .ifPresent(m -> completions.addAll(m.exports(ExportKind.GLOBAL)));
                 for (ReplModule m : session.modules().all()) {
-                    m.exports(ExternalType.GLOBAL).forEach(g -> completions.add(m.name() + "." + g));
+                    m.exports(ExportKind.GLOBAL).forEach(g -> completions.add(m.name() + "." + g));
                 }
             }
         }

@@ -1,25 +1,25 @@
 package io.wasmrun.cli.repl;
 
-import io.wasmrun.runtime.ModuleSummary;
+import io.wasmrun.Module;
 import java.util.List;
 import java.util.function.Function;
 
 /** {@code :exports [MODULE]} and {@code :imports [MODULE]}: one side of a module's interface. */
 final class InterfaceCommand implements Command {
     private final String name;
-    private final Function<ModuleSummary, List<String>> lines;
+    private final Function<Module, List<String>> lines;
 
-    private InterfaceCommand(String name, Function<ModuleSummary, List<String>> lines) {
+    private InterfaceCommand(String name, Function<Module, List<String>> lines) {
         this.name = name;
         this.lines = lines;
     }
 
     static InterfaceCommand exports() {
-        return new InterfaceCommand("exports", ModuleSummary::exports);
+        return new InterfaceCommand("exports", InterfaceLines::exports);
     }
 
     static InterfaceCommand imports() {
-        return new InterfaceCommand("imports", ModuleSummary::imports);
+        return new InterfaceCommand("imports", InterfaceLines::imports);
     }
 
     @Override
@@ -46,7 +46,7 @@ final class InterfaceCommand implements Command {
     public void run(Session session, Arguments args) {
         args.expect(0, 1);
         ReplModule module = ModuleArgument.resolve(session, args, 0);
-        List<String> items = lines.apply(new ModuleSummary(module.loaded().wasm()));
+        List<String> items = lines.apply(module.module());
         if (items.isEmpty()) {
             session.out().println(module.name() + " has no " + name);
         }

@@ -1,10 +1,7 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import io.wasmrun.WasmrunException;
-import io.wasmrun.runtime.values.ValueSyntaxException;
-import io.wasmrun.runtime.values.WasmValues;
+import io.wasmrun.Func;
+import io.wasmrun.Val;
 import io.wasmrun.wasi.WasiExitException;
 import java.util.List;
 
@@ -16,27 +13,21 @@ final class Invoker {
     private Invoker() {}
 
     static void invoke(Session session, String ref, List<Token> arguments) {
-        ExportRef target = session.modules().require(ref, ExternalType.FUNCTION);
-        FunctionType type = target.module().functionType(target.name()).orElseThrow();
-        long[] raw;
+        ExportRef target = session.modules().require(ref, ExportKind.FUNCTION);
+        Func function = target.module().instance().requireFunc(target.name());
+        Val[] args = ValueParser.arguments(
+                target.name(), function.type(), arguments.stream().map(Token::text).toList());
+        Val[] results;
         try {
-            raw = WasmValues.parseArguments(
-                    target.name(), type, arguments.stream().map(Token::text).toList());
-        } catch (ValueSyntaxException e) {
-            throw new WasmrunException(e.getMessage());
-        }
-        long[] results;
-        try {
-            results = session.calls().run(() -> target.module().instance().call(target.name(), raw));
+            results = session.calls().run(function.store(), () -> function.call(args));
         } catch (WasiExitException exit) {
             session.out().println("(exit code " + exit.exitCode() + ")");
             return;
         } finally {
             session.flush();
         }
-        for (int i = 0; i < type.returns().size(); i++) {
-            session.out().println(WasmValues.format(results[i], type.returns().get(i)));
+        for (Val result : results) {
+            session.out().println(result.text());
         }
     }
-
 }

@@ -1,16 +1,15 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.runtime.Memory;
+import io.wasmrun.Memory;
 import io.wasmrun.WasmrunException;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code :memory [MODULE] [read ADDR [LEN] | write ADDR DATA...]}: shows the size of a module's
- * first memory, hexdumps a range of it, or writes bytes into it.
+ * exported memory, hexdumps a range of it, or writes bytes into it.
  */
 final class MemoryCommand implements Command {
-    private static final long PAGE = 65536;
     private static final int DEFAULT_LENGTH = 64;
     private static final int MAX_LENGTH = 65536;
     private static final Set<String> ACTIONS = Set.of("read", "write");
@@ -40,11 +39,9 @@ final class MemoryCommand implements Command {
         boolean named = !args.isEmpty() && !ACTIONS.contains(args.get(0));
         ReplModule module = named ? session.modules().get(args.get(0)) : session.modules().defaultModule();
         Arguments rest = args.from(named ? 1 : 0);
-        Memory memory = module.instance().chicory().memory();
-        if (memory == null) {
-            throw new WasmrunException(module.name() + " has no memory");
-        }
-        long size = memory.pages() * PAGE;
+        Memory memory = module.memory()
+                .orElseThrow(() -> new WasmrunException(module.name() + " has no memory"));
+        long size = memory.byteSize();
         if (rest.isEmpty()) {
             session.out().println(module.name() + ": memory of " + Describe.count(memory.pages(), "page")
                     + " (" + size + " bytes)");
@@ -63,7 +60,7 @@ final class MemoryCommand implements Command {
                 ? Numbers.parse(args.get(2), "length", MAX_LENGTH)
                 : Math.min(DEFAULT_LENGTH, size - address);
         checkBounds(address, length, size);
-        byte[] bytes = memory.readBytes((int) address, (int) length);
+        byte[] bytes = memory.read(address, (int) length);
         Hexdump.lines(address, bytes).forEach(session.out()::println);
     }
 
@@ -74,7 +71,7 @@ final class MemoryCommand implements Command {
         long address = Numbers.parse(args.get(1), "address", size);
         byte[] data = ByteData.parse(args.from(2).tokens());
         checkBounds(address, data.length, size);
-        memory.write((int) address, data);
+        memory.write(address, data);
         session.out().println("wrote " + Describe.count(data.length, "byte") + String.format(" at 0x%x", address));
     }
 

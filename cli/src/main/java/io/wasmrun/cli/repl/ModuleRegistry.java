@@ -1,18 +1,16 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.wasm.types.ExternalType;
+import io.wasmrun.ImportType;
+import io.wasmrun.Instance;
+import io.wasmrun.Linker;
+import io.wasmrun.Module;
+import io.wasmrun.Wasi;
 import io.wasmrun.WasmrunException;
-import io.wasmrun.runtime.Linker;
-import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.Wasi;
-import io.wasmrun.runtime.WasiConfig;
-import io.wasmrun.runtime.WasmInstance;
-import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.wasi.WasiOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,14 +27,14 @@ final class ModuleRegistry implements AutoCloseable {
     private final Map<String, ReplModule> modules = new LinkedHashMap<>();
     private final Runtimes runtimes;
     private final CallRunner calls;
-    private final WasiConfig wasiConfig;
+    private final WasiOptions wasiOptions;
     private Wasi wasi;
     private String defaultName;
 
-    ModuleRegistry(Runtimes runtimes, CallRunner calls, WasiConfig wasiConfig) {
+    ModuleRegistry(Runtimes runtimes, CallRunner calls, WasiOptions wasiOptions) {
         this.runtimes = runtimes;
         this.calls = calls;
-        this.wasiConfig = wasiConfig;
+        this.wasiOptions = wasiOptions;
     }
 
     /** A module name derived from a file name: {@code lib/fib-2.wasm} gives {@code fib-2}. */
@@ -56,16 +54,7 @@ final class ModuleRegistry implements AutoCloseable {
                     "a module named `" + name + "` is already loaded (use `:reload " + name
                             + "` or `:load PATH as OTHER_NAME`)");
         }
-        WasmRuntime runtime = runtimes.current();
-        LoadedModule loaded = source.load(runtime, name);
-        WasmInstance instance;
-        try {
-            instance = instantiate(runtime, loaded, List.copyOf(modules.values()));
-        } catch (RuntimeException e) {
-            runtime.unload(loaded);
-            throw e;
-        }
-        var module = new ReplModule(name, source, runtime, instance);
+        ReplModule module = instantiateNew(name, source, runtimes.current(), List.copyOf(modules.values()));
         modules.put(name, module);
         defaultName = name;
         return module;
@@ -73,8 +62,9 @@ final class ModuleRegistry implements AutoCloseable {
 
     /**
      * Loads {@code name} again from its source with the current engine and allocator, and
-     * re-instantiates the later modules that import from it (directly or through each other).
-     * Either all of them are replaced or, on failure, none.
+     * re-instantiates the later modules that import from it (directly or through each other);
+     * those on another engine or allocator are read again with the current ones, since linked
+     * instances share one store. Either all of them are replaced or, on failure, none.
      *
      * @return the replaced modules, the reloaded one first
      */
@@ -85,14 +75,15 @@ final class ModuleRegistry implements AutoCloseable {
         List<ReplModule> created = new ArrayList<>();
         Set<String> affected = new HashSet<>(Set.of(name));
         int start = order.indexOf(target);
+        EngineStore engine = runtimes.current();
         try {
             for (int i = start; i < order.size(); i++) {
                 ReplModule old = order.get(i);
                 if (i != start && !old.importsFromAny(affected)) {
                     continue;
                 }
-                ReplModule fresh = i == start
-                        ? reinstantiate(old, runtimes.current(), updated.subList(0, i))
+                ReplModule fresh = i == start || old.engine() != engine
+                        ? instantiateNew(old.name(), old.source(), engine, updated.subList(0, i))
                         : relink(old, updated.subList(0, i));
                 created.add(fresh);
                 updated.set(i, fresh);
@@ -100,62 +91,83 @@ final class ModuleRegistry implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             for (int i = created.size() - 1; i >= 0; i--) {
-                discard(created.get(i), i == 0);
+                discard(created.get(i), modules.get(created.get(i).name()));
             }
             throw e;
         }
         for (int i = created.size() - 1; i >= 0; i--) {
-            discard(modules.get(created.get(i).name()), i == 0);
+            discard(modules.get(created.get(i).name()), created.get(i));
         }
         modules.clear();
         updated.forEach(m -> modules.put(m.name(), m));
-        runtimes.release(this::usesRuntime);
+        runtimes.release(this::usesEngine);
         return created;
     }
 
-    private ReplModule reinstantiate(ReplModule old, WasmRuntime runtime, List<ReplModule> earlier) {
-        LoadedModule loaded = old.source().load(runtime, old.name());
+    /** Reads {@code source} with {@code engine} and instantiates it in the engine's store. */
+    private ReplModule instantiateNew(String name, ModuleSource source, EngineStore engine, List<ReplModule> earlier) {
+        Module module = source.load(engine.engine(), name);
         try {
-            return new ReplModule(old.name(), old.source(), runtime, instantiate(runtime, loaded, earlier));
+            return new ReplModule(name, source, engine, instantiate(engine, module, earlier));
         } catch (RuntimeException e) {
-            runtime.unload(loaded);
+            module.unload();
             throw e;
         }
     }
 
     private ReplModule relink(ReplModule old, List<ReplModule> earlier) {
-        WasmInstance instance = instantiate(old.runtime(), old.loaded(), earlier);
-        return new ReplModule(old.name(), old.source(), old.runtime(), instance);
+        Instance instance = instantiate(old.engine(), old.module(), earlier);
+        return new ReplModule(old.name(), old.source(), old.engine(), instance);
     }
 
-    private static void discard(ReplModule module, boolean unload) {
-        module.instance().close();
-        if (unload) {
-            module.runtime().unload(module.loaded());
+    /** Closes {@code gone}'s instance, and unloads its module unless {@code kept} uses it too. */
+    private static void discard(ReplModule gone, ReplModule kept) {
+        gone.instance().close();
+        if (gone.module() != kept.module()) {
+            gone.module().unload();
         }
     }
 
-    private WasmInstance instantiate(WasmRuntime runtime, LoadedModule loaded, List<ReplModule> earlier) {
+    /** Instantiates {@code module} linked to WASI and to the {@code earlier} modules' instances. */
+    private Instance instantiate(EngineStore engine, Module module, List<ReplModule> earlier) {
+        checkSameStore(engine, module, earlier);
         var linker = new Linker();
-        if (Wasi.isImportedBy(loaded)) {
-            wasi().defineInto(linker);
+        if (module.imports().stream().map(ImportType::module).anyMatch(Wasi.MODULE::equals)) {
+            linker.wasi(wasi());
         }
         for (ReplModule m : earlier) {
-            linker.defineInstance(m.name(), m.instance());
+            linker.instance(m.name(), m.instance());
         }
-        return calls.run(() -> runtime.instantiate(loaded, linker));
+        return calls.run(engine.store(), () -> linker.instantiate(engine.store(), module));
+    }
+
+    /**
+     * Refuses imports from a module of another engine or allocator: its instance lives in another
+     * store, whose exports cannot be imported.
+     */
+    private static void checkSameStore(EngineStore engine, Module module, List<ReplModule> earlier) {
+        Set<String> imported = new HashSet<>();
+        module.imports().forEach(imp -> imported.add(imp.module()));
+        for (ReplModule m : earlier) {
+            if (m.engine() != engine && imported.contains(m.name())) {
+                throw new WasmrunException(module.name() + " imports from " + m.name() + ", which runs on ["
+                        + m.engine().engineName() + ", " + m.engine().allocatorName() + "] and not on ["
+                        + engine.engineName() + ", " + engine.allocatorName()
+                        + "]; modules linked to each other need the same engine and allocator (see :set)");
+            }
+        }
     }
 
     private Wasi wasi() {
         if (wasi == null) {
-            wasi = Wasi.create(wasiConfig);
+            wasi = Wasi.create(wasiOptions);
         }
         return wasi;
     }
 
-    /** Whether a loaded module runs on {@code runtime}. */
-    boolean usesRuntime(WasmRuntime runtime) {
-        return modules.values().stream().anyMatch(m -> m.runtime() == runtime);
+    /** Whether a loaded module runs on {@code engine}. */
+    boolean usesEngine(EngineStore engine) {
+        return modules.values().stream().anyMatch(m -> m.engine() == engine);
     }
 
     /** Makes {@code name} the default module. */
@@ -202,7 +214,7 @@ final class ModuleRegistry implements AutoCloseable {
      * Finds an export of {@code type} by the name typed: {@code MODULE.NAME}, or a plain name
      * exported by the default module or else by exactly one loaded module.
      */
-    Optional<ExportRef> lookup(String ref, ExternalType type) {
+    Optional<ExportRef> lookup(String ref, ExportKind type) {
         Optional<ReplModule> fallback = findDefault();
         if (fallback.isPresent() && fallback.get().exports(ref, type)) {
             return Optional.of(new ExportRef(fallback.get(), ref));
@@ -220,16 +232,16 @@ final class ModuleRegistry implements AutoCloseable {
     }
 
     /** Like {@link #lookup}, but explains what is available when nothing matches. */
-    ExportRef require(String ref, ExternalType type) {
+    ExportRef require(String ref, ExportKind type) {
         return lookup(ref, type).orElseThrow(() -> missing(ref, type));
     }
 
-    private List<ReplModule> exporters(String name, ExternalType type) {
+    private List<ReplModule> exporters(String name, ExportKind type) {
         return modules.values().stream().filter(m -> m.exports(name, type)).toList();
     }
 
-    private WasmrunException missing(String ref, ExternalType type) {
-        String kind = type.name().toLowerCase(Locale.ROOT);
+    private WasmrunException missing(String ref, ExportKind type) {
+        String kind = type.word();
         List<ReplModule> exporters = exporters(ref, type);
         if (exporters.size() > 1) {
             List<String> names = exporters.stream().map(ReplModule::name).toList();

@@ -1,15 +1,15 @@
 package io.wasmrun.cli.repl;
 
-import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.Engine;
+import io.wasmrun.Module;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Where a REPL module comes from, so that {@code :reload} can read it again. */
 interface ModuleSource {
 
-    /** Reads and validates the module into {@code runtime}; {@code name} labels inline modules. */
-    LoadedModule load(WasmRuntime runtime, String name);
+    /** Reads and validates the module with {@code engine}; {@code name} labels inline modules. */
+    Module load(Engine engine, String name);
 
     /** For listings, e.g. the file path. */
     String describe();
@@ -17,8 +17,8 @@ interface ModuleSource {
     /** A module file, binary or text format. */
     record File(Path path) implements ModuleSource {
         @Override
-        public LoadedModule load(WasmRuntime runtime, String name) {
-            return runtime.load(path);
+        public Module load(Engine engine, String name) {
+            return Module.fromFile(engine, path);
         }
 
         @Override
@@ -30,8 +30,8 @@ interface ModuleSource {
     /** A text-format module typed into the REPL with {@code :define}. */
     record Inline(String text) implements ModuleSource {
         @Override
-        public LoadedModule load(WasmRuntime runtime, String name) {
-            return runtime.load(name, text.getBytes(StandardCharsets.UTF_8));
+        public Module load(Engine engine, String name) {
+            return Module.fromBytes(engine, name, text.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override

@@ -36,8 +36,8 @@ final class ModulesCommand implements Command {
                     m == current ? "*" : " ",
                     m.name(),
                     m.source().describe(),
-                    m.loaded().strategy().cliName(),
-                    m.runtime().allocator().name(),
+                    m.engine().engineName(),
+                    m.engine().allocatorName(),
                     Describe.functions(m));
         }
     }

@@ -1,7 +1,7 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import io.wasmrun.Trap;
+import io.wasmrun.TrapKind;
 import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.InstanceAllocator;
 import java.io.IOException;
@@ -176,9 +176,7 @@ public final class Repl implements AutoCloseable {
     /** Whether {@code error} reports a call stopped by Ctrl-C, on the caller's or a stack thread. */
     private static boolean isInterrupt(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Trap trap && trap.reason().equals("interrupt")
-                    || t instanceof InterruptedException
-                    || t instanceof ChicoryInterruptedException) {
+            if (t instanceof Trap trap && trap.kind() == TrapKind.INTERRUPT || t instanceof InterruptedException) {
                 return true;
             }
         }

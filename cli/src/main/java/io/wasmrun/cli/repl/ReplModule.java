@@ -1,50 +1,80 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import io.wasmrun.runtime.LoadedModule;
-import io.wasmrun.runtime.Signatures;
-import io.wasmrun.runtime.WasmInstance;
-import io.wasmrun.runtime.WasmRuntime;
+import io.wasmrun.ExportType;
+import io.wasmrun.FuncType;
+import io.wasmrun.ImportType;
+import io.wasmrun.Instance;
+import io.wasmrun.Memory;
+import io.wasmrun.Module;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * A module loaded in the REPL: its name (the import module name later modules link to), where it
- * came from, the runtime it was loaded with and its live instance.
+ * came from, the engine and store it was loaded with, and its live instance.
  */
-record ReplModule(String name, ModuleSource source, WasmRuntime runtime, WasmInstance instance) {
+final class ReplModule {
+    private final String name;
+    private final ModuleSource source;
+    private final EngineStore engine;
+    private final Instance instance;
+    private final List<ExportType> exports;
 
-    LoadedModule loaded() {
+    ReplModule(String name, ModuleSource source, EngineStore engine, Instance instance) {
+        this.name = name;
+        this.source = source;
+        this.engine = engine;
+        this.instance = instance;
+        this.exports = instance.module().exports();
+    }
+
+    String name() {
+        return name;
+    }
+
+    ModuleSource source() {
+        return source;
+    }
+
+    EngineStore engine() {
+        return engine;
+    }
+
+    Instance instance() {
+        return instance;
+    }
+
+    Module module() {
         return instance.module();
     }
 
-    /** The names of the exports of {@code type}, in export order. */
-    List<String> exports(ExternalType type) {
-        var section = loaded().wasm().exportSection();
-        return IntStream.range(0, section.exportCount())
-                .mapToObj(section::getExport)
-                .filter(e -> e.exportType() == type)
-                .map(e -> e.name())
-                .toList();
+    /** The names of the exports of {@code kind}, in export order. */
+    List<String> exports(ExportKind kind) {
+        return exports.stream().filter(e -> ExportKind.of(e.type()) == kind).map(ExportType::name).toList();
     }
 
-    boolean exports(String name, ExternalType type) {
-        return Signatures.export(loaded().wasm(), name)
-                .filter(e -> e.exportType() == type)
-                .isPresent();
+    boolean exports(String name, ExportKind kind) {
+        return exports.stream().anyMatch(e -> e.name().equals(name) && ExportKind.of(e.type()) == kind);
     }
 
-    Optional<FunctionType> functionType(String name) {
-        return loaded().exportedFunctionType(name);
+    Optional<FuncType> functionType(String name) {
+        return exports.stream()
+                .filter(e -> e.name().equals(name) && e.type() instanceof FuncType)
+                .map(e -> (FuncType) e.type())
+                .findFirst();
+    }
+
+    /** The exported memory with the lowest index (memory 0 in nearly every module), if any. */
+    Optional<Memory> memory() {
+        return exports(ExportKind.MEMORY).stream()
+                .min(Comparator.comparingInt(n -> module().exportIndex(n).orElseThrow()))
+                .flatMap(instance::memory);
     }
 
     /** Whether this module imports anything from a module named in {@code names}. */
     boolean importsFromAny(Set<String> names) {
-        var imports = loaded().wasm().importSection();
-        return IntStream.range(0, imports.importCount())
-                .anyMatch(i -> names.contains(imports.getImport(i).module()));
+        return module().imports().stream().map(ImportType::module).anyMatch(names::contains);
     }
 }

@@ -2,7 +2,6 @@ package io.wasmrun.cli.repl;
 
 import io.wasmrun.allocator.InstanceAllocator;
 import io.wasmrun.Strategy;
-import io.wasmrun.runtime.WasmRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -25,9 +24,9 @@ final class Runtimes implements AutoCloseable {
         allocations.add(current);
     }
 
-    /** The runtime new modules load into. */
-    WasmRuntime current() {
-        return current.runtime(engine);
+    /** The engine new modules load into, with its store. */
+    EngineStore current() {
+        return current.engine(engine);
     }
 
     Strategy engine() {
@@ -66,11 +65,11 @@ final class Runtimes implements AutoCloseable {
         return allocation == current;
     }
 
-    /** Closes every allocator other than the current one that backs no runtime in use. */
-    void release(Predicate<WasmRuntime> inUse) {
+    /** Closes every allocator other than the current one that backs no engine in use. */
+    void release(Predicate<EngineStore> inUse) {
         allocations.removeIf(
                 a -> {
-                    if (a == current || a.hasRuntime(inUse)) {
+                    if (a == current || a.hasEngine(inUse)) {
                         return false;
                     }
                     a.close();

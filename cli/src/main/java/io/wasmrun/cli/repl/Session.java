@@ -1,16 +1,14 @@
 package io.wasmrun.cli.repl;
 
 import io.wasmrun.allocator.InstanceAllocator;
-import io.wasmrun.runtime.WasiConfig;
+import io.wasmrun.wasi.WasiOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-/** The state commands work on: loaded modules, runtimes, the output streams. */
+/** The state commands work on: loaded modules, engines and stores, the output streams. */
 final class Session implements AutoCloseable {
     private final ReplConfig config;
     private final PrintWriter out;
@@ -38,8 +36,11 @@ final class Session implements AutoCloseable {
         this.err = err;
         this.guestOut = guestOut;
         this.runtimes = new Runtimes(config.allocators(), config.engine(), allocator);
-        var wasi = new WasiConfig(
-                List.of("wasmrun-repl"), Map.of(), Map.of(), InputStream.nullInputStream(), guestOut, guestErr);
+        var wasi = WasiOptions.builder()
+                .withArguments(List.of("wasmrun-repl"))
+                .withStdout(guestOut)
+                .withStderr(guestErr)
+                .build();
         this.modules = new ModuleRegistry(runtimes, calls, wasi);
     }
 
@@ -70,7 +71,7 @@ final class Session implements AutoCloseable {
 
     /** Closes the allocators that neither back a loaded module nor serve new loads. */
     void releaseUnusedAllocators() {
-        runtimes.release(modules::usesRuntime);
+        runtimes.release(modules::usesEngine);
     }
 
     /** Flushes command output and guest output, so they appear in order. */

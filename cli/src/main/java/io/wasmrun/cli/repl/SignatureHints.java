@@ -1,8 +1,6 @@
 package io.wasmrun.cli.repl;
 
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import io.wasmrun.runtime.Signatures;
+import io.wasmrun.FuncType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +46,12 @@ final class SignatureHints implements Function<CmdLine, CmdDesc> {
 
     /** The hint for calling {@code ref}, after {@code leading} argument names; null if unknown. */
     private CmdDesc function(String ref, List<String> leading) {
-        return session.modules().lookup(ref, ExternalType.FUNCTION)
+        return session.modules().lookup(ref, ExportKind.FUNCTION)
                 .map(export -> {
-                    FunctionType type = export.module().functionType(export.name()).orElseThrow();
+                    FuncType type = export.module().functionType(export.name()).orElseThrow();
                     List<String> names = new ArrayList<>(leading);
-                    type.params().forEach(p -> names.add(Signatures.typeName(p)));
-                    String signature = Signatures.describe(export.name(), type) + "  (" + export.module().name() + ")";
+                    type.params().forEach(p -> names.add(p.toString()));
+                    String signature = SignatureText.describe(export.name(), type) + "  (" + export.module().name() + ")";
                     return describe(List.of(signature), names);
                 })
                 .orElse(null);

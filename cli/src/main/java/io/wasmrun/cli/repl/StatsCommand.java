@@ -29,7 +29,7 @@ final class StatsCommand implements Command {
         for (Allocation allocation : session.runtimes().allocations()) {
             AllocatorMetrics m = allocation.allocator().metrics();
             List<String> modules = session.modules().all().stream()
-                    .filter(module -> allocation.owns(module.runtime()))
+                    .filter(module -> allocation.owns(module.engine()))
                     .map(ReplModule::name)
                     .toList();
             out.println("allocator " + allocation.settings()
