@@ -10,7 +10,7 @@ import java.util.List;
  * Reads the text arguments of a call to an exported function ({@code run --invoke}, the REPL) as
  * typed values, with messages that name the argument and show the signature.
  */
-final class FunctionArguments {
+public final class FunctionArguments {
     private FunctionArguments() {}
 
     /**
@@ -32,7 +32,7 @@ final class FunctionArguments {
      *
      * @throws IllegalArgumentException naming the wrong count or the bad argument, and the signature
      */
-    static Val[] parse(String name, FuncType type, List<String> texts) {
+    public static Val[] parse(String name, FuncType type, List<String> texts) {
         String signature = type.signature(name);
         int expected = type.params().size();
         if (texts.size() != expected) {

@@ -15,7 +15,7 @@ final class FunctionNames {
     private static void add(ReplModule module, String prefix, Completions completions) {
         for (String name : module.exports(ExportKind.FUNCTION)) {
             var type = module.functionType(name).orElseThrow();
-            completions.add(prefix + name, SignatureText.describe(name, type));
+            completions.add(prefix + name, type.signature(name));
         }
     }
 }

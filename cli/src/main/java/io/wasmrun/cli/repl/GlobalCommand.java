@@ -65,8 +65,8 @@ final class GlobalCommand implements Command {
         }
         Val value;
         try {
-            value = ValueParser.parse(text, type.content());
-        } catch (WasmrunException e) {
+            value = Val.parse(type.content(), text);
+        } catch (IllegalArgumentException e) {
             throw new WasmrunException("global `" + ref + "`: " + e.getMessage());
         }
         g.set(value);

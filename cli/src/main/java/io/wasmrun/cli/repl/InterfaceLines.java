@@ -31,7 +31,7 @@ final class InterfaceLines {
 
     private static String line(ImportType imp) {
         String type = switch (imp.type()) {
-            case FuncType f -> SignatureText.describe("func", f);
+            case FuncType f -> f.signature("func");
             case MemoryType m -> "memory " + m.minimumPages() + " pages" + maximum(m.maximumPages(), MAX_PAGES)
                     + (m.shared() ? ", shared" : "");
             case TableType t -> "table " + t.element() + " " + t.minimum() + " elements"
@@ -46,7 +46,7 @@ final class InterfaceLines {
     private static String line(Module module, ExportType export) {
         ExternType type = export.type();
         String described = type instanceof FuncType f
-                ? SignatureText.describe("func", f)
+                ? f.signature("func")
                 : ExportKind.of(type).word() + " " + module.exportIndex(export.name()).orElseThrow();
         return export.name() + ": " + described;
     }

@@ -2,6 +2,8 @@ package io.wasmrun.cli.repl;
 
 import io.wasmrun.Func;
 import io.wasmrun.Val;
+import io.wasmrun.WasmrunException;
+import io.wasmrun.cli.FunctionArguments;
 import io.wasmrun.wasi.WasiExitException;
 import java.util.List;
 
@@ -15,8 +17,12 @@ final class Invoker {
     static void invoke(Session session, String ref, List<Token> arguments) {
         ExportRef target = session.modules().require(ref, ExportKind.FUNCTION);
         Func function = target.module().instance().requireFunc(target.name());
-        Val[] args = ValueParser.arguments(
-                target.name(), function.type(), arguments.stream().map(Token::text).toList());
+        Val[] args;
+        try {
+            args = FunctionArguments.parse(target.name(), function.type(), arguments.stream().map(Token::text).toList());
+        } catch (IllegalArgumentException e) {
+            throw new WasmrunException(e.getMessage());
+        }
         Val[] results;
         try {
             results = session.calls().run(function.store(), () -> function.call(args));

@@ -51,7 +51,7 @@ final class SignatureHints implements Function<CmdLine, CmdDesc> {
                     FuncType type = export.module().functionType(export.name()).orElseThrow();
                     List<String> names = new ArrayList<>(leading);
                     type.params().forEach(p -> names.add(p.toString()));
-                    String signature = SignatureText.describe(export.name(), type) + "  (" + export.module().name() + ")";
+                    String signature = type.signature(export.name()) + "  (" + export.module().name() + ")";
                     return describe(List.of(signature), names);
                 })
                 .orElse(null);
