@@ -3,9 +3,9 @@ package io.wasmrun.runtime;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.MalformedException;
-import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.wasmrun.ModuleLoadException;
+import io.wasmrun.runtime.validate.BlockTypeIndices;
 import io.wasmrun.runtime.validate.ModuleChecks;
 import io.wasmrun.text.TextFormatException;
 import io.wasmrun.text.Wat;
@@ -13,9 +13,9 @@ import io.wasmrun.text.Wat;
 /**
  * Decodes and validates module bytes, binary or text format (detected by content, not by file
  * name), classifying every failure into a one-line {@link ModuleLoadException}: not wasm at all,
- * malformed text or binary, or invalid module. After Chicory's parser, {@link ModuleChecks} rejects
- * what it lets through. Messages are wasmrun's and Chicory's, never a Java exception's ({@link
- * DecoderFailures}).
+ * malformed text or binary, or invalid module. {@link BlockTypeIndices} keeps Chicory's parser
+ * from misreading block types; after it, {@link ModuleChecks} rejects what it lets through.
+ * Messages are wasmrun's and Chicory's, never a Java exception's ({@link DecoderFailures}).
  */
 final class ModuleDecoder {
     private static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6d};
@@ -31,7 +31,7 @@ final class ModuleDecoder {
                     ModuleLoadException.Kind.NOT_WASM, name, notWasmReason(bytes), null);
         }
         try {
-            WasmModule module = Parser.parse(bytes);
+            WasmModule module = BlockTypeIndices.parse(bytes);
             ModuleChecks.check(bytes, module);
             return module;
         } catch (InvalidException e) {

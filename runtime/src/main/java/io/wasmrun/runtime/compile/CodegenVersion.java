@@ -14,7 +14,7 @@ import java.util.Properties;
  */
 public final class CodegenVersion {
     /** The version of wasmrun's rewriting of Chicory's classes. */
-    public static final int REWRITER = 5;
+    public static final int REWRITER = 6;
 
     private static final String CHICORY = readChicoryVersion();
 
