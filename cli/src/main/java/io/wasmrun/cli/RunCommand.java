@@ -147,27 +147,29 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
         String invoke = values.get(INVOKE);
         var wasiOptions = wasiOptions(invoke);
         var builder = Engine.builder().strategy(engine.strategy());
-        try (Engine wasmEngine = cache.configure(allocator.configure(builder)).build();
-                Wasi wasi = Wasi.create(wasiOptions)) {
+        try (Engine wasmEngine = cache.configure(allocator.configure(builder)).build()) {
             Module loaded = Module.fromFile(wasmEngine, module);
             Val[] params = invoke == null ? new Val[0] : FunctionArguments.forExport(loaded, invoke, args);
-            var linker = new Linker().wasi(wasi);
-            var deadline = RunDeadline.start(values.get(TIMEOUT));
-            try (Store store = Store.create(wasmEngine)) {
-                deadline.applyTo(store);
-                Instance instance = linker.instantiate(store, loaded);
-                deadline.applyTo(store);
-                return invoke == null ? runCommand(instance) : invoke(instance, invoke, params);
-            } catch (WasiExitException exit) {
-                return exit.exitCode();
-            } catch (Trap trap) {
-                throw deadline.explain(trap);
-            } finally {
-                System.out.flush();
-                if (values.isSet(STATS)) {
-                    AllocatorStats.print(wasmEngine, System.err);
+            // after the module: the warm-up thread initialises WASI while the main thread decodes
+            try (Wasi wasi = Wasi.create(wasiOptions)) {
+                var linker = new Linker().wasi(wasi);
+                var deadline = RunDeadline.start(values.get(TIMEOUT));
+                try (Store store = Store.create(wasmEngine)) {
+                    deadline.applyTo(store);
+                    Instance instance = linker.instantiate(store, loaded);
+                    deadline.applyTo(store);
+                    return invoke == null ? runCommand(instance) : invoke(instance, invoke, params);
+                } catch (WasiExitException exit) {
+                    return exit.exitCode();
+                } catch (Trap trap) {
+                    throw deadline.explain(trap);
+                } finally {
+                    System.out.flush();
+                    if (values.isSet(STATS)) {
+                        AllocatorStats.print(wasmEngine, System.err);
+                    }
+                    System.err.flush();
                 }
-                System.err.flush();
             }
         }
     }
