@@ -23,7 +23,7 @@ public final class Func implements Extern {
         this.owner = owner;
         this.index = index;
         this.chicoryType = chicoryType;
-        this.type = ChicoryTypes.funcType(chicoryType);
+        this.type = owner.module().functionType(index, chicoryType);
         this.rawParams = RawValues.width(type.params());
     }
 

@@ -4,13 +4,16 @@ import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.runtime.LoadedModule;
 import io.wasmrun.runtime.Signatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A decoded and validated module, binary or text format, ready to be instantiated any number of
@@ -20,6 +23,10 @@ import java.util.OptionalInt;
 public final class Module {
     private final Engine engine;
     private final LoadedModule loaded;
+    /** Computed on first use and kept: instantiation reads them every time. */
+    private volatile List<ImportType> imports;
+    private volatile List<ExportType> exports;
+    private final Map<Integer, FuncType> functionTypes = new ConcurrentHashMap<>();
 
     private Module(Engine engine, LoadedModule loaded) {
         this.engine = engine;
@@ -67,6 +74,15 @@ public final class Module {
      *     (checked here and on instantiation, not when loading)
      */
     public List<ImportType> imports() {
+        List<ImportType> known = imports;
+        if (known == null) {
+            known = readImports();
+            imports = known;
+        }
+        return known;
+    }
+
+    private List<ImportType> readImports() {
         WasmModule wasm = loaded.wasm();
         var imports = wasm.importSection();
         var result = new ArrayList<ImportType>(imports.importCount());
@@ -87,6 +103,20 @@ public final class Module {
      * @throws ModuleLoadException of kind {@code INVALID} when an export names an unknown type
      */
     public List<ExportType> exports() {
+        List<ExportType> known = exports;
+        if (known == null) {
+            known = readExports();
+            exports = known;
+        }
+        return known;
+    }
+
+    /** The type of function {@code index} (imports first), converted once. */
+    FuncType functionType(int index, FunctionType chicory) {
+        return functionTypes.computeIfAbsent(index, i -> ChicoryTypes.funcType(chicory));
+    }
+
+    private List<ExportType> readExports() {
         WasmModule wasm = loaded.wasm();
         var exports = wasm.exportSection();
         var result = new ArrayList<ExportType>(exports.exportCount());

@@ -7,11 +7,9 @@ import io.wasmrun.runtime.WasmInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,8 +26,7 @@ public final class Store implements AutoCloseable {
     private final StoreContext context;
     private final StoreLimits limits;
     private final List<Instance> instances = new ArrayList<>();
-    /** The threads running calls into this store, with whether {@link #interrupt()} hit them. */
-    private final Map<Thread, boolean[]> callers = new ConcurrentHashMap<>();
+    private final StoreCallers callers = new StoreCallers();
     private volatile Duration timeout;
     private boolean closed;
 
@@ -73,14 +70,7 @@ public final class Store implements AutoCloseable {
      * {@link TrapKind#INTERRUPT}. Both engines check at calls and loop back-edges.
      */
     public void interrupt() {
-        callers.forEach((caller, interrupted) -> {
-            synchronized (interrupted) {
-                if (callers.get(caller) == interrupted) {
-                    interrupted[0] = true;
-                    caller.interrupt();
-                }
-            }
-        });
+        callers.interruptAll();
     }
 
     /** The live instances, in creation order. */
@@ -163,10 +153,8 @@ public final class Store implements AutoCloseable {
      */
     <T> T guarded(Supplier<T> body) {
         checkOpen();
-        Thread self = Thread.currentThread();
-        boolean[] interrupted = {false};
-        boolean outermost = callers.putIfAbsent(self, interrupted) == null;
-        try (CallDeadline deadline = outermost ? CallDeadline.start(timeout, self) : null) {
+        StoreCallers.Call call = callers.enter();
+        try (CallDeadline deadline = call != null ? CallDeadline.start(timeout, call.thread) : null) {
             try {
                 return body.get();
             } catch (Trap trap) {
@@ -175,14 +163,7 @@ public final class Store implements AutoCloseable {
                         : trap;
             }
         } finally {
-            if (outermost) {
-                synchronized (interrupted) {
-                    callers.remove(self);
-                    if (interrupted[0]) {
-                        Thread.interrupted();
-                    }
-                }
-            }
+            callers.exit(call);
         }
     }
 }
