@@ -16,19 +16,15 @@ final class ByteCursor {
 
     /** An unsigned LEB128 of at most 32 bits. */
     long u32() {
-        long result = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = u8();
-            result |= (long) (b & 0x7f) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0 && shift < 35);
-        return result;
+        return leb(false);
     }
 
     /** A signed LEB128 of at most 33 bits (a block type). */
     long s33() {
+        return leb(true);
+    }
+
+    private long leb(boolean signed) {
         long result = 0;
         int shift = 0;
         int b;
@@ -37,7 +33,7 @@ final class ByteCursor {
             result |= (long) (b & 0x7f) << shift;
             shift += 7;
         } while ((b & 0x80) != 0 && shift < 35);
-        if (shift < 64 && (b & 0x40) != 0) {
+        if (signed && (b & 0x40) != 0) {
             result |= -1L << shift;
         }
         return result;

@@ -1,11 +1,9 @@
 package io.wasmrun.runtime.values;
 
-import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import com.dylibso.chicory.wasm.types.Value;
 import io.wasmrun.runtime.Signatures;
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,32 +41,6 @@ public final class WasmValues {
         }
         throw new ValueSyntaxException(
                 "parameters of type " + Signatures.typeName(type) + " cannot be given as text");
-    }
-
-    /**
-     * Parses {@code texts} as the arguments of function {@code name} of type {@code type}.
-     *
-     * @throws ValueSyntaxException naming the wrong count or the bad argument, and the signature
-     */
-    public static long[] parseArguments(String name, FunctionType type, List<String> texts) {
-        String signature = Signatures.describe(name, type);
-        int expected = type.params().size();
-        if (texts.size() != expected) {
-            throw new ValueSyntaxException(
-                    "`" + name + "` takes " + expected + " argument" + (expected == 1 ? "" : "s")
-                            + " but " + texts.size() + " " + (texts.size() == 1 ? "was" : "were")
-                            + " given; signature: " + signature);
-        }
-        long[] raw = new long[expected];
-        for (int i = 0; i < expected; i++) {
-            try {
-                raw[i] = parse(texts.get(i), type.params().get(i));
-            } catch (ValueSyntaxException e) {
-                throw new ValueSyntaxException(
-                        "argument " + (i + 1) + ": " + e.getMessage() + "; signature: " + signature);
-            }
-        }
-        return raw;
     }
 
     /** Prints a raw value of {@code type}: i32/i64 as signed decimal, floats in shortest form. */
