@@ -13,6 +13,7 @@ import java.util.Locale;
  *     {@code reduce} (reduce saved failures), {@code mutate-binary} (mutate modules' bytes and
  *     check that loading them fails cleanly)
  * @param seed the campaign's seed; module {@code i} comes from {@code (seed, i)} alone
+ * @param first the index of the first module (default 0), to run one module of a campaign again
  * @param count how many modules
  * @param duration stop starting modules after this long (null: no limit)
  * @param features the features of translate-to-fuzz
@@ -43,6 +44,7 @@ import java.util.Locale;
 record FuzzOptions(
         String mode,
         long seed,
+        int first,
         int count,
         Duration duration,
         Features features,
@@ -73,7 +75,7 @@ record FuzzOptions(
 
     static final String USAGE =
             """
-            usage: scripts/fuzz [--seed N] [--count N] [--time DURATION] [--features LIST]
+            usage: scripts/fuzz [--seed N] [--first I] [--count N] [--time DURATION] [--features LIST]
                                 [--configs LIST] [--jobs N] [--generators ttf,edge] [--edge-share F]
                                 [--nans keep|denan|mixed] [--nan-rule quietness|any] [--out DIR]
                                 [--expectations FILE] [--reduce new|all|none] [--reduce-time DURATION]
@@ -87,6 +89,7 @@ record FuzzOptions(
     static FuzzOptions parse(String[] args) {
         String mode = "campaign";
         long seed = System.currentTimeMillis() % 1_000_000;
+        int first = 0;
         int count = 1000;
         Duration duration = null;
         Features features = Features.defaults();
@@ -121,6 +124,7 @@ record FuzzOptions(
             }
             switch (arg) {
                 case "--seed" -> seed = parseLong(value(args, ++i, arg), arg);
+                case "--first" -> first = (int) parseLong(value(args, ++i, arg), arg);
                 case "--count" -> count = (int) positive(parseLong(value(args, ++i, arg), arg), arg);
                 case "--time" -> duration = duration(value(args, ++i, arg), arg);
                 case "--features" -> features = Features.parse(value(args, ++i, arg));
@@ -164,7 +168,7 @@ record FuzzOptions(
         if (!mode.equals("replay") && !mode.equals("reduce") && !paths.isEmpty()) {
             throw new IllegalArgumentException("unexpected argument `" + paths.getFirst() + "`");
         }
-        return new FuzzOptions(mode, seed, count, duration, features, configs, jobs, generators, edgeShare, nans, compareMemory, nanRule, out, expectations, reduce,
+        return new FuzzOptions(mode, seed, first, count, duration, features, configs, jobs, generators, edgeShare, nans, compareMemory, nanRule, out, expectations, reduce,
                 reduceTime, oracle, node, wasmOpt, wasmReduce, inputSize, timeout, List.copyOf(paths), maxSaved);
     }
 
