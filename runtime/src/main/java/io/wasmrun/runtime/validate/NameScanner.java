@@ -22,10 +22,11 @@ final class NameScanner {
     private static final int REF_NULL = 0x63;
 
     private final byte[] bytes;
-    private int position;
+    private final ByteCursor cursor;
 
     private NameScanner(byte[] bytes) {
         this.bytes = bytes;
+        this.cursor = new ByteCursor(bytes, 8);
     }
 
     /**
@@ -38,18 +39,17 @@ final class NameScanner {
     }
 
     private void sections() {
-        position = 8;
-        while (position < bytes.length) {
-            int id = bytes[position++] & 0xff;
+        while (cursor.position < bytes.length) {
+            int id = cursor.u8();
             int size = u32();
-            int end = position + size;
+            int end = cursor.position + size;
             switch (id) {
                 case CUSTOM -> name(Name.CUSTOM_SECTION, 0);
                 case IMPORT -> imports();
                 case EXPORT -> exports();
                 default -> {}
             }
-            position = end;
+            cursor.position = end;
         }
     }
 
@@ -60,7 +60,7 @@ final class NameScanner {
             name(Name.IMPORT_FIELD, i);
             int kind = u32();
             switch (kind) {
-                case FUNCTION -> u32();
+                case FUNCTION -> cursor.leb();
                 case TABLE -> {
                     valueType();
                     limits();
@@ -68,11 +68,11 @@ final class NameScanner {
                 case MEMORY -> limits();
                 case GLOBAL -> {
                     valueType();
-                    position++;
+                    cursor.skip(1);
                 }
                 case TAG -> {
-                    position++;
-                    u32();
+                    cursor.skip(1);
+                    cursor.leb();
                 }
                 default -> {
                     return; // Chicory's parser accepts no other kind; never misread what follows
@@ -85,17 +85,17 @@ final class NameScanner {
         int count = u32();
         for (int i = 0; i < count; i++) {
             name(Name.EXPORT, i);
-            position++;
-            u32();
+            cursor.skip(1);
+            cursor.leb();
         }
     }
 
     private void name(Name name, int index) {
         int length = u32();
-        if (!Utf8.isValid(bytes, position, position + length)) {
+        if (!Utf8.isValid(bytes, cursor.position, cursor.position + length)) {
             throw new MalformedException("malformed UTF-8 encoding: " + name.describe(index) + " is not valid UTF-8");
         }
-        position += length;
+        cursor.skip(length);
     }
 
     /** Which name is read; described only in the error, so a valid module builds no strings. */
@@ -119,30 +119,20 @@ final class NameScanner {
     private void valueType() {
         int opcode = u32();
         if (opcode == REF || opcode == REF_NULL) {
-            u32();
+            cursor.leb();
         }
     }
 
     private void limits() {
-        int flags = bytes[position++];
-        u32();
+        int flags = cursor.u8();
+        cursor.leb();
         if ((flags & 1) != 0) {
-            u32();
+            cursor.leb();
         }
     }
 
-    /** An unsigned LEB128 (signed ones are skipped with it too: only the value's low bits matter here). */
+    /** A count, length, kind or opcode: an unsigned LEB128 Chicory's parser has read as 32 bits. */
     private int u32() {
-        int result = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = bytes[position++];
-            if (shift < 32) {
-                result |= (b & 0x7f) << shift;
-            }
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return result;
+        return (int) cursor.u32();
     }
 }
