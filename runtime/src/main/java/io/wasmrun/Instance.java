@@ -44,7 +44,7 @@ public final class Instance implements AutoCloseable {
      *     no such function
      */
     public Func requireFunc(String name) {
-        return func(name).orElseThrow(() -> noSuchExport(name, "function"));
+        return func(name).orElseThrow(() -> module.loaded().unknownExport(name));
     }
 
     /** The exported memory {@code name}, if there is one. */
@@ -106,16 +106,6 @@ public final class Instance implements AutoCloseable {
 
     private Optional<Export> export(String name, ExternalType kind) {
         return Signatures.export(instance.chicory().module(), name).filter(e -> e.exportType() == kind);
-    }
-
-    private WasmrunException noSuchExport(String name, String kind) {
-        var available = Signatures.exportedFunctions(instance.chicory().module());
-        boolean other = Signatures.export(instance.chicory().module(), name).isPresent();
-        return new WasmrunException(module.name() + ": "
-                + (other ? "export `" + name + "` is not a " + kind : "unknown export `" + name + "`")
-                + (available.isEmpty()
-                        ? " (the module exports no functions)"
-                        : " (exported functions: " + String.join(", ", available) + ")"));
     }
 
     @Override

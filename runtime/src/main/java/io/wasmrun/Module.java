@@ -111,6 +111,17 @@ public final class Module {
         return known;
     }
 
+    /**
+     * The type of the exported function {@code name}, before any instance exists (to check a
+     * call's arguments first, say).
+     *
+     * @throws WasmrunException naming the module and listing its exported functions when there is
+     *     no such function, as {@link Instance#requireFunc} does
+     */
+    public FuncType requireFuncType(String name) {
+        return ChicoryTypes.funcType(loaded.requireExportedFunction(name));
+    }
+
     /** The type of function {@code index} (imports first), converted once. */
     FuncType functionType(int index, FunctionType chicory) {
         return functionTypes.computeIfAbsent(index, i -> ChicoryTypes.funcType(chicory));

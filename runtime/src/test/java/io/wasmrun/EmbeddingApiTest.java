@@ -168,6 +168,10 @@ class EmbeddingApiTest {
         assertTrue(unknown.getMessage().startsWith("guest.wat: unknown export `nope` (exported functions: add, swap"),
                 unknown.getMessage());
         assertTrue(instance.func("memory").isEmpty());
+        var notAFunction = assertThrows(WasmrunException.class, () -> instance.module().requireFuncType("memory"));
+        assertTrue(notAFunction.getMessage().startsWith("guest.wat: export `memory` is not a function (exported functions: add"),
+                notAFunction.getMessage());
+        assertEquals(add.type(), instance.module().requireFuncType("add"));
     }
 
     @Test

@@ -8,10 +8,14 @@ import java.io.PrintStream;
 final class AllocatorStats {
     private AllocatorStats() {}
 
+    /** {@code pooling} or {@code on-demand}. */
+    static String name(Engine engine) {
+        return engine.poolingMetrics().isPresent() ? "pooling" : "on-demand";
+    }
+
     static void print(Engine engine, PrintStream out) {
-        var pooling = engine.poolingMetrics();
-        out.println("allocator: " + (pooling.isPresent() ? "pooling" : "on-demand"));
-        String text = pooling.map(PoolingMetrics::describe).orElseGet(() -> engine.metrics().describe());
+        out.println("allocator: " + name(engine));
+        String text = engine.poolingMetrics().map(PoolingMetrics::describe).orElseGet(() -> engine.metrics().describe());
         for (String line : text.split("\\R")) {
             out.println("  " + line);
         }

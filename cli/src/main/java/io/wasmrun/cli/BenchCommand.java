@@ -186,7 +186,7 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "%s --invoke %s: %d cycles (instantiate + call + close) in %.2f s on %d thread%s, engine %s, allocator %s%n",
                 loaded.name(), invoke, n, seconds, concurrency, concurrency == 1 ? "" : "s",
-                engine.strategy().cliName(), wasmEngine.poolingMetrics().isPresent() ? "pooling" : "on-demand");
+                engine.strategy().cliName(), AllocatorStats.name(wasmEngine));
         out.printf(Locale.ROOT, "instantiations/s: %.0f%n", n / seconds);
         out.printf(
                 Locale.ROOT,

@@ -19,7 +19,7 @@ public final class FunctionArguments {
      * @throws WasmrunException naming the module, and the function or the bad argument
      */
     static Val[] forExport(Module module, String name, List<String> texts) {
-        FuncType type = ExportedFunctions.require(module, name);
+        FuncType type = module.requireFuncType(name);
         try {
             return parse(name, type, texts);
         } catch (IllegalArgumentException e) {

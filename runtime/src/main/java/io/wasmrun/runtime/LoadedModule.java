@@ -87,7 +87,11 @@ public final class LoadedModule {
         return exportedFunctionType(name).orElseThrow(() -> unknownExport(name));
     }
 
-    private WasmrunException unknownExport(String name) {
+    /**
+     * What to throw when {@code name} is not an exported function: {@code fib.wasm: unknown export
+     * `x` (exported functions: fib, ...)}, or {@code export `memory` is not a function}.
+     */
+    public WasmrunException unknownExport(String name) {
         var available = Signatures.exportedFunctions(wasm());
         boolean other =
                 Signatures.export(wasm(), name)
