@@ -79,6 +79,27 @@ final class ChicoryTypes {
         return FunctionType.of(chicoryTypes(type.params()), chicoryTypes(type.results()));
     }
 
+    /**
+     * The type as the engines run it: each v128 as two i64, as in a module that uses SIMD ({@link
+     * io.wasmrun.runtime.simd.SimdLowering}), the only kind of module that can import a v128.
+     */
+    static FunctionType executable(FuncType type) {
+        return FunctionType.of(executableTypes(type.params()), executableTypes(type.results()));
+    }
+
+    private static List<com.dylibso.chicory.wasm.types.ValType> executableTypes(List<ValType> types) {
+        var result = new ArrayList<com.dylibso.chicory.wasm.types.ValType>(types.size());
+        for (ValType t : types) {
+            if (t == ValType.V128) {
+                result.add(com.dylibso.chicory.wasm.types.ValType.I64);
+                result.add(com.dylibso.chicory.wasm.types.ValType.I64);
+            } else {
+                result.add(chicory(t));
+            }
+        }
+        return result;
+    }
+
     static List<ValType> valTypes(List<com.dylibso.chicory.wasm.types.ValType> types) {
         var result = new ArrayList<ValType>(types.size());
         for (var t : types) {

@@ -19,16 +19,20 @@ public final class Func implements Extern {
     private final FuncType type;
     private final int rawParams;
 
-    private Func(Instance owner, int index, FunctionType chicoryType) {
+    private Func(Instance owner, int index, FunctionType chicoryType, FunctionType declaredType) {
         this.owner = owner;
         this.index = index;
         this.chicoryType = chicoryType;
-        this.type = owner.module().functionType(index, chicoryType);
+        this.type = owner.module().functionType(index, declaredType);
         this.rawParams = RawValues.width(type.params());
     }
 
     static Func exported(Instance owner, int index) {
-        return new Func(owner, index, Signatures.functionType(owner.wasmInstance().chicory().module(), index));
+        return new Func(
+                owner,
+                index,
+                Signatures.functionType(owner.wasmInstance().chicory().module(), index),
+                Signatures.functionType(owner.module().loaded().declared(), index));
     }
 
     @Override
@@ -79,8 +83,8 @@ public final class Func implements Extern {
     }
 
     /**
-     * The exact type, with the typed references that {@link #type()} groups (imports of the
-     * function are checked against it).
+     * The exact type as the engines run it, with the typed references that {@link #type()} groups
+     * and each v128 as two i64 (imports of the function are checked against it).
      */
     FunctionType chicoryType() {
         return chicoryType;

@@ -60,7 +60,20 @@ public final class Instance implements AutoCloseable {
 
     /** The exported global {@code name}, if there is one. */
     public Optional<Global> global(String name) {
-        return export(name, ExternalType.GLOBAL).map(e -> new Global(store, instance.chicory().global(e.index())));
+        return export(name, ExternalType.GLOBAL).map(e -> {
+            var chicory = instance.chicory();
+            if (module.loaded().lowered()
+                    && ModuleEntities.type(module.loaded().declared(), ExternalType.GLOBAL, declaredIndex(name))
+                            instanceof GlobalType type
+                    && type.content() == ValType.V128) {
+                return new Global(store, chicory.global(e.index()), chicory.global(e.index() + 1));
+            }
+            return new Global(store, chicory.global(e.index()));
+        });
+    }
+
+    private int declaredIndex(String name) {
+        return Signatures.export(module.loaded().declared(), name).orElseThrow().index();
     }
 
     /** The exported tag {@code name}, if there is one. */
@@ -71,7 +84,7 @@ public final class Instance implements AutoCloseable {
     /** Every export (function, memory, table, global, tag) by name in export order. */
     public Map<String, Extern> exports() {
         var result = new LinkedHashMap<String, Extern>();
-        var exports = instance.chicory().module().exportSection();
+        var exports = module.loaded().declared().exportSection();
         for (int i = 0; i < exports.exportCount(); i++) {
             String name = exports.getExport(i).name();
             Optional<? extends Extern> extern = switch (exports.getExport(i).exportType()) {

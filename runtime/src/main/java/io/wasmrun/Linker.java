@@ -7,6 +7,7 @@ import com.dylibso.chicory.runtime.ImportTable;
 import com.dylibso.chicory.runtime.ImportTag;
 import com.dylibso.chicory.runtime.ImportValue;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import io.wasmrun.runtime.simd.SimdLowering;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -86,6 +87,10 @@ public final class Linker {
             Definition definition = definitions.getOrDefault(imp.module(), Map.of()).get(imp.name());
             if (definition != null) {
                 resolved.define(importValue(store, module, imp, definition));
+                if (definition instanceof Exported(Global global) && global.chicoryHigh() != null) {
+                    resolved.define(new ImportGlobal(
+                            imp.module(), imp.name() + SimdLowering.HIGH_HALF_SUFFIX, global.chicoryHigh()));
+                }
             }
         }
         var wasmInstance = store.guarded(() -> store.engine().runtime()
@@ -108,7 +113,7 @@ public final class Linker {
         return switch (definition) {
             case Native(ImportValue value) -> value;
             case Host(FuncType type, RawHostFunction function) -> new com.dylibso.chicory.runtime.HostFunction(
-                    m, n, ChicoryTypes.chicory(type),
+                    m, n, ChicoryTypes.executable(type),
                     (caller, args) -> function.call(new Caller(store, caller), args));
             case Exported(Extern extern) -> {
                 if (extern.store() != store) {

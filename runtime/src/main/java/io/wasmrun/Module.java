@@ -83,7 +83,7 @@ public final class Module {
     }
 
     private List<ImportType> readImports() {
-        WasmModule wasm = loaded.wasm();
+        WasmModule wasm = loaded.declared();
         var imports = wasm.importSection();
         var result = new ArrayList<ImportType>(imports.importCount());
         try {
@@ -128,7 +128,7 @@ public final class Module {
     }
 
     private List<ExportType> readExports() {
-        WasmModule wasm = loaded.wasm();
+        WasmModule wasm = loaded.declared();
         var exports = wasm.exportSection();
         var result = new ArrayList<ExportType>(exports.exportCount());
         try {
@@ -148,7 +148,7 @@ public final class Module {
      * module has no such export.
      */
     public OptionalInt exportIndex(String name) {
-        return Signatures.export(loaded.wasm(), name).map(e -> OptionalInt.of(e.index())).orElse(OptionalInt.empty());
+        return Signatures.export(loaded.declared(), name).map(e -> OptionalInt.of(e.index())).orElse(OptionalInt.empty());
     }
 
     private ModuleLoadException invalid(InvalidException e) {

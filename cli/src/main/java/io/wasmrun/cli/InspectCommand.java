@@ -36,7 +36,7 @@ final class InspectCommand implements Callable<Integer>, OptionGroup.Holder {
         PrintWriter out = spec.commandLine().getOut();
         try (var runtime = WasmRuntime.builder().build()) {
             LoadedModule loaded = runtime.load(module);
-            var summary = new ModuleSummary(loaded.wasm());
+            var summary = new ModuleSummary(loaded.declared());
             out.println("module " + module + " (functions: " + summary.functionCounts() + ")");
             section(out, "imports", summary.imports());
             section(out, "exports", summary.exports());

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  */
 public final class LoadedModule {
     private final ModuleInfo info;
+    private final WasmModule declared;
     private final Strategy engine;
     private final CompileCache compileCache;
     /** Classes found in the cache before decoding, and the complete module should they not load. */
@@ -31,8 +32,9 @@ public final class LoadedModule {
     /** {@link StackFloor#of} the module, or -1 until first asked. */
     private volatile int interpreterStackFloor = -1;
 
-    LoadedModule(ModuleInfo info, Strategy engine, CompileCache compileCache, CachedCode cachedCode) {
+    LoadedModule(ModuleInfo info, WasmModule declared, Strategy engine, CompileCache compileCache, CachedCode cachedCode) {
         this.info = info;
+        this.declared = declared;
         this.engine = engine;
         this.compileCache = compileCache;
         this.cachedCode = cachedCode;
@@ -52,12 +54,27 @@ public final class LoadedModule {
     }
 
     /**
-     * The parsed Chicory module. When the runtime decodes modules without their function bodies
+     * The Chicory module the engines run (for a module that uses SIMD, its lowering: see {@link
+     * #declared()}). When the runtime decodes modules without their function bodies
      * on a compile-cache hit ({@link WasmRuntime.Builder#skipBodiesOnCacheHit}), its code section
      * holds empty bodies.
      */
     public WasmModule wasm() {
         return info.module();
+    }
+
+    /**
+     * The module as it declares itself: its types, imports and exports as the API shows them. It
+     * differs from {@link #wasm()} for a module that uses SIMD, which the engines run lowered
+     * ({@link io.wasmrun.runtime.simd.SimdLowering}): there every v128 is two i64 halves.
+     */
+    public WasmModule declared() {
+        return declared;
+    }
+
+    /** Whether the engines run a lowering of the module rather than the module itself. */
+    public boolean lowered() {
+        return declared != info.module();
     }
 
     /** The allocator's view of this module. */
@@ -72,9 +89,9 @@ public final class LoadedModule {
 
     /** The type of the exported function {@code name}, if there is such an export. */
     public Optional<FunctionType> exportedFunctionType(String name) {
-        return Signatures.export(wasm(), name)
+        return Signatures.export(declared, name)
                 .filter(e -> e.exportType() == ExternalType.FUNCTION)
-                .map(e -> Signatures.functionType(wasm(), e.index()));
+                .map(e -> Signatures.functionType(declared, e.index()));
     }
 
     /**
@@ -92,9 +109,9 @@ public final class LoadedModule {
      * `x` (exported functions: fib, ...)}, or {@code export `memory` is not a function}.
      */
     public WasmrunException unknownExport(String name) {
-        var available = Signatures.exportedFunctions(wasm());
+        var available = Signatures.exportedFunctions(declared);
         boolean other =
-                Signatures.export(wasm(), name)
+                Signatures.export(declared, name)
                         .filter(e -> e.exportType() != ExternalType.FUNCTION)
                         .isPresent();
         return new WasmrunException(

@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.MalformedException;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.wasmrun.ModuleLoadException;
+import io.wasmrun.runtime.simd.SimdLowering;
 import io.wasmrun.runtime.validate.BlockTypeIndices;
 import io.wasmrun.runtime.validate.ModuleChecks;
 import io.wasmrun.text.TextFormatException;
@@ -22,18 +23,48 @@ final class ModuleDecoder {
 
     private ModuleDecoder() {}
 
-    static WasmModule decode(String name, byte[] bytes) {
+    /**
+     * A validated module as it declares itself ({@code declared}: the types the API shows) and as
+     * the engines run it ({@code executable}: for a module that uses SIMD, its {@link SimdLowering
+     * lowering}, decoded by Chicory; else the same module).
+     */
+    record Decoded(WasmModule declared, WasmModule executable) {}
+
+    /** The module with {@code bytes}, decoded and validated, and lowered when it uses SIMD. */
+    static Decoded decode(String name, byte[] bytes) {
         if (Wat.looksLikeText(bytes)) {
             return decode(name, textToBinary(name, bytes));
         }
+        var parsed = decodeBinary(name, bytes);
+        byte[] lowered;
+        try {
+            lowered = SimdLowering.lower(parsed.bytes(), parsed.module());
+        } catch (UnsupportedOperationException e) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.UNSUPPORTED, name,
+                    "uses " + e.getMessage() + ", which wasmrun's SIMD support does not cover", e);
+        }
+        if (lowered == null) {
+            return new Decoded(parsed.module(), parsed.module());
+        }
+        try {
+            return new Decoded(parsed.module(), BlockTypeIndices.parse(lowered));
+        } catch (RuntimeException e) {
+            throw new ModuleLoadException(
+                    ModuleLoadException.Kind.UNSUPPORTED, name,
+                    "internal error: the SIMD lowering of the module does not decode: " + message(e), e);
+        }
+    }
+
+    private static BlockTypeIndices.Decoded decodeBinary(String name, byte[] bytes) {
         if (!isBinary(bytes)) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.NOT_WASM, name, notWasmReason(bytes), null);
         }
         try {
-            WasmModule module = BlockTypeIndices.parse(bytes);
-            ModuleChecks.check(bytes, module);
-            return module;
+            var decoded = BlockTypeIndices.decode(bytes);
+            ModuleChecks.check(bytes, decoded.module());
+            return decoded;
         } catch (InvalidException e) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.INVALID, name, "invalid module: " + message(e), e);

@@ -117,13 +117,13 @@ public final class WasmRuntime implements AutoCloseable {
             var cached = source.cachedClasses();
             WasmModule declarations = cached.map(hit -> declarations(source, hit)).orElse(null);
             if (declarations != null) {
-                Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes());
+                Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes()).executable();
                 var code = new LoadedModule.CachedCode(cached.get().jar(), complete);
-                return admit(name, declarations, cached.get().cache(), code);
+                return admit(name, new ModuleDecoder.Decoded(declarations, declarations), cached.get().cache(), code);
             }
         }
-        WasmModule module = ModuleDecoder.decode(name, source.moduleBytes());
-        return admit(name, module, source.cacheFor(name, module), null);
+        var module = ModuleDecoder.decode(name, source.moduleBytes());
+        return admit(name, module, source.cacheFor(name, module.executable()), null);
     }
 
     /** The module's declarations, or null when they do not decode (the full decoder then says why). */
@@ -142,29 +142,24 @@ public final class WasmRuntime implements AutoCloseable {
      */
     public byte[] precompile(String name, byte[] bytes) {
         var source = ModuleSource.open(name, bytes, false, CompileCache.NONE);
-        WasmModule module = ModuleDecoder.decode(name, source.moduleBytes());
-        admit(name, module, CompileCache.NONE, null);
+        var decoded = ModuleDecoder.decode(name, source.moduleBytes());
+        admit(name, decoded, CompileCache.NONE, null);
+        WasmModule module = decoded.executable();
         byte[] classes = new ModuleCompiler(CompileCache.NONE).compile(module).toBytes();
         ModuleCompiler.load(module, classes);
         return new PrecompiledModule(source.moduleBytes(), classes).toBytes(CacheKey.of(module));
     }
 
     /** Checks a decoded module against what Chicory can run and the allocator's limits. */
-    private LoadedModule admit(String name, WasmModule module, CompileCache moduleCache, LoadedModule.CachedCode cached) {
-        UnsupportedFeatures.find(module)
-                .ifPresent(
-                        reason -> {
-                            throw new ModuleLoadException(
-                                    ModuleLoadException.Kind.UNSUPPORTED, name, reason, null);
-                        });
-        var info = new ModuleInfo(new ModuleId(MODULE_IDS.incrementAndGet()), name, module);
+    private LoadedModule admit(String name, ModuleDecoder.Decoded module, CompileCache moduleCache, LoadedModule.CachedCode cached) {
+        var info = new ModuleInfo(new ModuleId(MODULE_IDS.incrementAndGet()), name, module.executable());
         try {
             allocator.validateModule(info);
         } catch (RuntimeException e) {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.UNSUPPORTED, name, e.getMessage(), e);
         }
-        return new LoadedModule(info, engine, moduleCache, cached);
+        return new LoadedModule(info, module.declared(), engine, moduleCache, cached);
     }
 
     /**

@@ -39,6 +39,14 @@ public final class BlockTypeIndices {
      * block types.
      */
     public static WasmModule parse(byte[] binary) {
+        return decode(binary).module();
+    }
+
+    /** A decoded module and the bytes Chicory decoded it from (its instruction addresses point into them). */
+    public record Decoded(byte[] bytes, WasmModule module) {}
+
+    /** Like {@link #parse}, with the bytes Chicory read: {@code binary} or its rewriting. */
+    public static Decoded decode(byte[] binary) {
         WasmModule module;
         try {
             module = Parser.parse(binary);
@@ -47,15 +55,15 @@ public final class BlockTypeIndices {
             if (rewritten == null) {
                 throw e;
             }
-            return Parser.parse(rewritten);
+            return new Decoded(rewritten, Parser.parse(rewritten));
         }
         if (misreadIn(binary, module)) {
             byte[] rewritten = rewrite(binary);
             if (rewritten != null) {
-                return Parser.parse(rewritten);
+                return new Decoded(rewritten, Parser.parse(rewritten));
             }
         }
-        return module;
+        return new Decoded(binary, module);
     }
 
     /** Whether Chicory reads type index {@code index} in a block type as something else. */

@@ -1,26 +1,34 @@
 package io.wasmrun.runtime.validate;
 
 /** A read position in a binary module, with the LEB128 readers of its encoding. */
-final class ByteCursor {
+public final class ByteCursor {
     private final byte[] bytes;
     int position;
 
-    ByteCursor(byte[] bytes, int position) {
+    public ByteCursor(byte[] bytes, int position) {
         this.bytes = bytes;
         this.position = position;
     }
 
-    int u8() {
+    public int position() {
+        return position;
+    }
+
+    public void seek(int to) {
+        position = to;
+    }
+
+    public int u8() {
         return bytes[position++] & 0xff;
     }
 
     /** An unsigned LEB128 of at most 32 bits. */
-    long u32() {
+    public long u32() {
         return leb(false);
     }
 
     /** A signed LEB128 of at most 33 bits (a block type). */
-    long s33() {
+    public long s33() {
         return leb(true);
     }
 
@@ -40,13 +48,13 @@ final class ByteCursor {
     }
 
     /** Skips a LEB128 of any length and sign. */
-    void leb() {
+    public void leb() {
         while ((u8() & 0x80) != 0) {
             // continuation byte
         }
     }
 
-    void skip(int count) {
+    public void skip(int count) {
         position += count;
     }
 }

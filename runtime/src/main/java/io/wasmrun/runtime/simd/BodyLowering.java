@@ -1,0 +1,138 @@
+package io.wasmrun.runtime.simd;
+
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
+import com.dylibso.chicory.wasm.types.ValType;
+import io.wasmrun.runtime.validate.ByteCursor;
+import java.util.List;
+
+/**
+ * Lowers one function body. Instructions are copied byte for byte from the original, except
+ * those that touch a v128: SIMD instructions become scalar code over i64 halves, and {@code
+ * local.*}, {@code global.*}, {@code drop}, {@code select} and block types on a v128 become their
+ * two-half forms. Local and global indices are renumbered where a v128 before them became two
+ * entries. Chicory's validator has marked the {@code drop} and {@code select} of a v128 (the
+ * operand hint it uses itself), so no operand stack needs modelling here.
+ */
+final class BodyLowering {
+    private final byte[] binary;
+    private final IndexMap globals;
+    private final int vectorBlockType;
+
+    BodyLowering(byte[] binary, IndexMap globals, int vectorBlockType) {
+        this.binary = binary;
+        this.globals = globals;
+        this.vectorBlockType = vectorBlockType;
+    }
+
+    /**
+     * The lowered body (locals and code, without the size) of the body whose bytes run from {@code
+     * start} to {@code end}, whose function has parameters {@code params}.
+     */
+    byte[] lower(int start, int end, List<ValType> params, List<ValType> locals, List<? extends Instruction> instructions) {
+        var all = new java.util.ArrayList<ValType>(params);
+        all.addAll(locals);
+        IndexMap map = IndexMap.ofTypes(all);
+        var code = new Code(end - start + 64);
+        var cursor = new ByteCursor(binary, start);
+        int codeStart = localDeclarations(cursor, code);
+        var operands = new Operands(code, new Temps(map.size()));
+        var simd = new SimdInstructions(operands);
+        for (int i = 0; i < instructions.size(); i++) {
+            Instruction instruction = instructions.get(i);
+            int from = i == 0 ? codeStart : instruction.address();
+            int to = i + 1 < instructions.size() ? instructions.get(i + 1).address() : end;
+            instruction(instruction, from, to, map, code, operands, simd);
+        }
+        return code.toBytes();
+    }
+
+    /** Copies the local declarations with each v128 group as twice as many i64, then the scratch pool; returns where code starts. */
+    private int localDeclarations(ByteCursor cursor, Code code) {
+        long groups = cursor.u32();
+        code.unsigned(groups + Temps.GROUPS);
+        for (long g = 0; g < groups; g++) {
+            long count = cursor.u32();
+            int typeStart = cursor.position();
+            int type = cursor.u8();
+            if (type == 0x63 || type == 0x64) {
+                cursor.s33();
+            }
+            if (type == Op.TYPE_V128) {
+                code.unsigned(2 * count).op(Op.TYPE_I64);
+            } else {
+                code.unsigned(count).bytes(binary, typeStart, cursor.position());
+            }
+        }
+        Temps.declare(code);
+        return cursor.position();
+    }
+
+    private void instruction(Instruction ins, int from, int to, IndexMap locals, Code c, Operands operands, SimdInstructions simd) {
+        OpCode op = ins.opcode();
+        switch (op) {
+            case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> variable(op, ins.operand(0), locals, Op.LOCAL_GET, c);
+            case GLOBAL_GET, GLOBAL_SET -> variable(op, ins.operand(0), globals, Op.GLOBAL_GET, c);
+            case DROP -> {
+                c.op(Op.DROP);
+                if (ins.operand(0) == ValType.ID.V128) {
+                    c.op(Op.DROP);
+                }
+            }
+            case SELECT -> {
+                if (ins.operand(0) == ValType.ID.V128) {
+                    select(operands);
+                } else {
+                    c.bytes(binary, from, to);
+                }
+            }
+            case SELECT_T -> {
+                if (to - from == 3 && binary[from + 1] == 1 && (binary[from + 2] & 0xff) == Op.TYPE_V128) {
+                    select(operands);
+                } else {
+                    c.bytes(binary, from, to);
+                }
+            }
+            case BLOCK, LOOP, IF, TRY_TABLE -> {
+                if ((binary[from + 1] & 0xff) == Op.TYPE_V128) {
+                    c.op(binary[from] & 0xff).signed(vectorBlockType).bytes(binary, from + 2, to);
+                } else {
+                    c.bytes(binary, from, to);
+                }
+            }
+            default -> {
+                if (!simd.lower(op, ins.operands())) {
+                    c.bytes(binary, from, to);
+                }
+            }
+        }
+    }
+
+    /** A local or global access, renumbered; on a v128, one access per half. */
+    private static void variable(OpCode op, long index, IndexMap map, int getOpcode, Code c) {
+        int lowered = map.lowered(index);
+        int kind = switch (op) {
+            case LOCAL_GET, GLOBAL_GET -> 0;
+            case LOCAL_SET, GLOBAL_SET -> 1;
+            default -> 2;
+        };
+        int get = getOpcode;
+        int set = getOpcode + 1;
+        if (!map.isVector(index)) {
+            c.indexed(getOpcode + kind, lowered);
+            return;
+        }
+        switch (kind) {
+            case 0 -> c.indexed(get, lowered).indexed(get, lowered + 1);
+            case 1 -> c.indexed(set, lowered + 1).indexed(set, lowered);
+            default -> c.indexed(set, lowered + 1).indexed(Op.LOCAL_TEE, lowered).indexed(get, lowered + 1);
+        }
+    }
+
+    private static void select(Operands o) {
+        int condition = o.popScalar(Op.TYPE_I32, 0);
+        o.pop(2);
+        o.c.get(o.lo(0)).get(o.lo(1)).get(condition).op(Op.SELECT);
+        o.c.get(o.hi(0)).get(o.hi(1)).get(condition).op(Op.SELECT);
+    }
+}

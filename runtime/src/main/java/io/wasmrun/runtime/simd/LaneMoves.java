@@ -1,0 +1,157 @@
+package io.wasmrun.runtime.simd;
+
+import com.dylibso.chicory.wasm.types.OpCode;
+
+/**
+ * Instructions that move lanes between vectors and scalars: {@code v128.const}, splat, extract
+ * and replace lane, {@code i8x16.shuffle} (by runs of bytes that keep their distance) and {@code
+ * i8x16.swizzle}.
+ */
+final class LaneMoves {
+    private final Operands o;
+    private final Code c;
+
+    LaneMoves(Operands operands) {
+        this.o = operands;
+        this.c = operands.c;
+    }
+
+    boolean lower(OpCode op, long[] operands) {
+        switch (op) {
+            case V128_CONST -> c.i64(operands[0]).i64(operands[1]);
+            case I8x16_SPLAT -> splat(Shape.I8);
+            case I16x8_SPLAT -> splat(Shape.I16);
+            case I32x4_SPLAT -> splat(Shape.I32);
+            case I64x2_SPLAT -> splat(Shape.I64);
+            case F32x4_SPLAT -> splat(Shape.F32);
+            case F64x2_SPLAT -> splat(Shape.F64);
+            case I8x16_EXTRACT_LANE_S -> extract(Shape.I8, (int) operands[0], Ext.SIGNED);
+            case I8x16_EXTRACT_LANE_U -> extract(Shape.I8, (int) operands[0], Ext.UNSIGNED);
+            case I16x8_EXTRACT_LANE_S -> extract(Shape.I16, (int) operands[0], Ext.SIGNED);
+            case I16x8_EXTRACT_LANE_U -> extract(Shape.I16, (int) operands[0], Ext.UNSIGNED);
+            case I32x4_EXTRACT_LANE -> extract(Shape.I32, (int) operands[0], Ext.RAW);
+            case I64x2_EXTRACT_LANE -> extract(Shape.I64, (int) operands[0], Ext.RAW);
+            case F32x4_EXTRACT_LANE -> extract(Shape.F32, (int) operands[0], Ext.RAW);
+            case F64x2_EXTRACT_LANE -> extract(Shape.F64, (int) operands[0], Ext.RAW);
+            case I8x16_REPLACE_LANE -> replace(Shape.I8, (int) operands[0]);
+            case I16x8_REPLACE_LANE -> replace(Shape.I16, (int) operands[0]);
+            case I32x4_REPLACE_LANE -> replace(Shape.I32, (int) operands[0]);
+            case I64x2_REPLACE_LANE -> replace(Shape.I64, (int) operands[0]);
+            case F32x4_REPLACE_LANE -> replace(Shape.F32, (int) operands[0]);
+            case F64x2_REPLACE_LANE -> replace(Shape.F64, (int) operands[0]);
+            case I8x16_SHUFFLE -> shuffle(operands[0], operands[1]);
+            case I8x16_SWIZZLE -> swizzle();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pops a scalar lane value and pushes a vector with it in every lane. */
+    void splat(Shape shape) {
+        int half = o.half(0);
+        spread(shape, half);
+        c.get(half).get(half);
+    }
+
+    /** Pops a scalar lane value into {@code half} as one half with it in every lane. */
+    void spread(Shape shape, int half) {
+        switch (shape) {
+            case I8, I16 -> c.i32((int) shape.mask()).op(Op.I32_AND).op(Op.I64_EXTEND_I32_U).i64(shape.replicate(1)).op(Op.I64_MUL);
+            case I32 -> c.op(Op.I64_EXTEND_I32_U).i64(Shape.I32.replicate(1)).op(Op.I64_MUL);
+            case F32 -> c.op(Op.I32_REINTERPRET_F32).op(Op.I64_EXTEND_I32_U).i64(Shape.I32.replicate(1)).op(Op.I64_MUL);
+            case I64 -> {}
+            case F64 -> c.op(Op.I64_REINTERPRET_F64);
+        }
+        c.set(half);
+    }
+
+    private void extract(Shape shape, int lane, Ext ext) {
+        o.pop(1);
+        int half = lane < shape.perHalf() ? o.lo(0) : o.hi(0);
+        Lanes.get(c, shape, half, lane % shape.perHalf(), ext);
+    }
+
+    /** Pops a scalar and a vector, pushes the vector with lane {@code lane} replaced. */
+    void replace(Shape shape, int lane) {
+        int value = o.popScalar(Lanes.scalarType(shape), 0);
+        o.pop(1);
+        int half = lane < shape.perHalf() ? o.lo(0) : o.hi(0);
+        insert(shape, half, lane % shape.perHalf(), value);
+        c.get(o.lo(0)).get(o.hi(0));
+    }
+
+    /** Sets lane {@code k} of the half in {@code half} to the scalar in local {@code value}. */
+    void insert(Shape shape, int half, int k, int value) {
+        if (shape.bits == 64) {
+            c.get(value);
+            Lanes.position(c, shape, 0);
+        } else {
+            c.get(half).i64(~(shape.mask() << (k * shape.bits))).op(Op.I64_AND);
+            c.get(value);
+            Lanes.position(c, shape, k);
+            c.op(Op.I64_OR);
+        }
+        c.set(half);
+    }
+
+    /**
+     * Each result half is built from runs of consecutive result bytes whose source bytes lie in one
+     * operand half at the same distance: one shift and one mask per run.
+     */
+    private void shuffle(long lanesLo, long lanesHi) {
+        o.pop(2);
+        int[] source = new int[16];
+        for (int i = 0; i < 8; i++) {
+            source[i] = (int) ((lanesLo >>> (8 * i)) & 0xff);
+            source[i + 8] = (int) ((lanesHi >>> (8 * i)) & 0xff);
+        }
+        for (int h = 0; h < 2; h++) {
+            boolean first = true;
+            int k = 0;
+            while (k < 8) {
+                int s = source[8 * h + k];
+                int end = k + 1;
+                while (end < 8 && source[8 * h + end] == s + (end - k) && (s % 8) + (end - k) < 8) {
+                    end++;
+                }
+                int operand = s / 16;
+                int local = (s % 16) < 8 ? o.lo(operand) : o.hi(operand);
+                int distance = (s % 8) - k;
+                c.get(local);
+                if (distance > 0) {
+                    c.shrU64(8 * distance);
+                } else if (distance < 0) {
+                    c.shl64(-8 * distance);
+                }
+                long mask = (end - k == 8 ? -1L : (1L << (8 * (end - k))) - 1) << (8 * k);
+                if (mask != -1L) {
+                    c.i64(mask).op(Op.I64_AND);
+                }
+                if (!first) {
+                    c.op(Op.I64_OR);
+                }
+                first = false;
+                k = end;
+            }
+        }
+    }
+
+    /** Result byte k is the first operand's byte {@code s[k]}, or 0 when {@code s[k]} is 16 or more. */
+    private void swizzle() {
+        o.pop(2);
+        int index = o.t.i32(1);
+        for (int h = 0; h < 2; h++) {
+            for (int k = 0; k < 8; k++) {
+                Lanes.get(c, Shape.I8, h == 0 ? o.lo(1) : o.hi(1), k, Ext.UNSIGNED);
+                c.set(index);
+                c.get(o.lo(0)).get(o.hi(0)).get(index).i32(8).op(Op.I32_LT_U).op(Op.SELECT);
+                c.get(index).i32(7).op(Op.I32_AND).i32(3).op(Op.I32_SHL).op(Op.I64_EXTEND_I32_U).op(Op.I64_SHR_U);
+                c.i64(0).get(index).i32(16).op(Op.I32_LT_U).op(Op.SELECT);
+                c.op(Op.I32_WRAP_I64);
+                Lanes.put(c, Shape.I8, k);
+            }
+        }
+    }
+}
