@@ -950,7 +950,14 @@ final class SimdReference {
         add("f32x4.demote_f64x2_zero", List.of("f64x2"), "f32x4", a -> {
             var out = new FloatLanes(32);
             for (int i = 0; i < 2; i++) {
-                out.f32(i, (float) a.v(0).f64(i), a.v(0).lane(64, i));
+                long in = a.v(0).lane(64, i);
+                // a NaN's rule depends on its f64 payload, not on the narrowed float
+                if (isNaN64(in)) {
+                    out.lanes[i] = F32_CANONICAL_NAN;
+                    out.rules[i] = nans(64, in);
+                } else {
+                    out.f32(i, (float) a.v(0).f64(i));
+                }
             }
             return out.expected();
         });

@@ -181,6 +181,10 @@ class SimdReferenceTest {
         Expected promote = run("f64x2.promote_low_f32x4", V128.f32(NAN_PAYLOAD, CANONICAL, 0, 0));
         assertEquals(Rule.ARITHMETIC_NAN, promote.rule(0));
         assertEquals(Rule.CANONICAL_NAN, promote.rule(1));
+        Expected demote = run("f32x4.demote_f64x2_zero", new V128(0x7ff4_0000_0000_0000L, 0xfff8_0000_0000_0000L));
+        assertEquals(Rule.ARITHMETIC_NAN, demote.rule(0), "a signalling f64 NaN demotes to an arithmetic NaN");
+        assertEquals(Rule.CANONICAL_NAN, demote.rule(1));
+        assertEquals(Rule.EXACT, demote.rule(2));
         // abs and neg move bits, NaN payloads included
         V128 abs = exact("f32x4.abs", V128.f32(Float.intBitsToFloat(0xffa0_0001), -0f, -1f, CANONICAL));
         assertArrayEquals(new long[] {0x7fa0_0001L, 0, f32Bits(1f), 0x7fc0_0000L}, abs.lanes(32, false));
