@@ -1,5 +1,6 @@
 package io.wasmrun;
 
+import io.wasmrun.runtime.values.V128Values;
 import io.wasmrun.runtime.values.ValueSyntaxException;
 import io.wasmrun.runtime.values.WasmValues;
 import java.util.Objects;
@@ -59,15 +60,20 @@ public final class Val {
      * Reads a value of {@code type} from text, as a command line or a script gives it: integers in
      * decimal or {@code 0x} hex, signed or unsigned range ({@code -1} and {@code 4294967295} are
      * the same i32), {@code _} separators; floats in decimal or hex ({@code 0x1.8p3}), {@code inf},
-     * {@code nan}, {@code nan:0x...}; {@code null} for a reference. The inverse of {@link #text()}.
+     * {@code nan}, {@code nan:0x...}; {@code null} for a reference; a v128 as a shape and its lanes
+     * ({@code i32x4 1 2 3 4}, {@code f32x4 1.5 nan inf -0}, lanes as above, integer lanes signed or
+     * unsigned within their width) or as one unsigned 128-bit integer in {@code 0x} hex or decimal,
+     * lane 0 in the lowest bits ({@code 0x00000004_00000003_00000002_00000001} is {@code i32x4 1 2
+     * 3 4}). The inverse of {@link #text()}.
      *
      * @throws IllegalArgumentException naming the text and what was expected
      */
     public static Val parse(ValType type, String text) {
-        if (type == ValType.V128) {
-            throw new IllegalArgumentException("parameters of type v128 cannot be given as text");
-        }
         try {
+            if (type == ValType.V128) {
+                long[] halves = V128Values.parse(text);
+                return v128(halves[0], halves[1]);
+            }
             return fromRaw(type, WasmValues.parse(text, ChicoryTypes.chicory(type)));
         } catch (ValueSyntaxException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -134,12 +140,13 @@ public final class Val {
 
     /**
      * The value alone in the text format's spelling: integers in signed decimal, floats in
-     * shortest form ({@code inf}, {@code nan}, {@code nan:0x200000} for a payload), a v128 as
-     * {@code 0x} and 32 hex digits, a reference as {@code null} or {@code ref N}.
+     * shortest form ({@code inf}, {@code nan}, {@code nan:0x200000} for a payload), a reference as
+     * {@code null} or {@code ref N}; a v128 as wasmtime's {@code --invoke} prints one, the unsigned
+     * 128-bit integer in decimal ({@code i32x4 1 0 0 0} is {@code 1}).
      */
     public String text() {
         return type == ValType.V128
-                ? String.format("0x%016x%016x", high, bits)
+                ? V128Values.format(bits, high)
                 : WasmValues.format(bits, ChicoryTypes.chicory(type));
     }
 
@@ -153,7 +160,10 @@ public final class Val {
         return Objects.hash(type, bits, high);
     }
 
-    /** The value in the text format's words, e.g. {@code i32:7}, {@code f64:-0.0}, {@code funcref:null}. */
+    /**
+     * The value in the text format's words, e.g. {@code i32:7}, {@code f64:-0.0}, {@code
+     * funcref:null}, {@code v128:1} (a v128 as {@link #text()} prints it).
+     */
     @Override
     public String toString() {
         String value = switch (type) {

@@ -3,6 +3,7 @@ package io.wasmrun.cli;
 import io.wasmrun.FuncType;
 import io.wasmrun.Module;
 import io.wasmrun.Val;
+import io.wasmrun.ValType;
 import io.wasmrun.WasmrunException;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class FunctionArguments {
             throw new IllegalArgumentException(
                     "`" + name + "` takes " + expected + " argument" + (expected == 1 ? "" : "s")
                             + " but " + texts.size() + " " + (texts.size() == 1 ? "was" : "were")
-                            + " given; signature: " + signature);
+                            + " given" + v128Hint(type, texts.size()) + "; signature: " + signature);
         }
         Val[] values = new Val[expected];
         for (int i = 0; i < expected; i++) {
@@ -51,5 +52,12 @@ public final class FunctionArguments {
             }
         }
         return values;
+    }
+
+    /** Too many words for a function that takes a v128 are most likely a v128 written unquoted. */
+    private static String v128Hint(FuncType type, int given) {
+        return given > type.params().size() && type.params().contains(ValType.V128)
+                ? " (a v128 is one argument: quote it, e.g. \"i32x4 1 2 3 4\")"
+                : "";
     }
 }

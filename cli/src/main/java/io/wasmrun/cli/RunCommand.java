@@ -104,6 +104,10 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                         "--invoke (before or after MODULE) the tokens after MODULE are the function's",
                         "arguments (negative numbers need no `--`) and wasmrun's options. `--` hands",
                         "everything after it to the guest unchanged.",
+                        "",
+                        "A v128 argument is one token: a shape and its lanes, \"i32x4 1 2 3 4\", or one",
+                        "128-bit integer with lane 0 in the lowest bits, 0x00000004000000030000000200000001",
+                        "(the same value). A v128 result prints as wasmtime prints it: that integer in decimal.",
                         "")
                 .footer(
                         "",
@@ -112,6 +116,7 @@ final class RunCommand extends ExecutingCommand implements Callable<Integer> {
                         "  wasmrun --invoke fib fib.wasm 20",
                         "  wasmrun fib.wasm --invoke fib 20",
                         "  wasmrun fib.wasm --invoke divmod -7 2",
+                        "  wasmrun simd.wasm --invoke dot \"i32x4 1 2 3 4\" \"f32x4 1.5 nan inf -0\"",
                         "  wasmrun --dir .::/data --env NAME=world app.wasm --flag-for-the-guest");
         values.addTo(spec, OPTIONS);
         spec.addPositional(

@@ -39,8 +39,11 @@ final class GlobalCommand implements Command {
                 session.out().println(format(global(session, args.get(1))));
             }
             case "set" -> {
-                args.expect(3, 3);
-                set(session, args.get(1), args.get(2));
+                List<String> value = CallArguments.texts(args.from(2).expect(1, Integer.MAX_VALUE).tokens());
+                if (value.size() != 1) {
+                    throw args.usageError();
+                }
+                set(session, args.get(1), value.get(0));
             }
             default -> throw args.usageError();
         }

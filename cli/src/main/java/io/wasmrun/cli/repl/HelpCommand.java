@@ -48,8 +48,10 @@ final class HelpCommand implements Command {
             out.println(command.usage());
             out.println("    " + command.summary());
         }
-        out.println("Values: integers in decimal or 0x hex, floats like 1.5, 0x1p-3, inf, nan. Tab completes;");
-        out.println("Ctrl-C stops a running call, Ctrl-D quits.");
+        out.println("Values: integers in decimal or 0x hex, floats like 1.5, 0x1p-3, inf, nan; a v128 in");
+        out.println("parentheses or quotes, f (i32x4 1 2 3 4) or f \"f32x4 1.5 nan inf -0\" (shapes i8x16, i16x8,");
+        out.println("i32x4, i64x2, f32x4, f64x2), or as one 128-bit integer, 0x..., lane 0 in the lowest bits.");
+        out.println("Tab completes; Ctrl-C stops a running call, Ctrl-D quits.");
     }
 
     @Override

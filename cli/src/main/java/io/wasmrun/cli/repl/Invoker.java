@@ -19,7 +19,7 @@ final class Invoker {
         Func function = target.module().instance().requireFunc(target.name());
         Val[] args;
         try {
-            args = FunctionArguments.parse(target.name(), function.type(), arguments.stream().map(Token::text).toList());
+            args = FunctionArguments.parse(target.name(), function.type(), CallArguments.texts(arguments));
         } catch (IllegalArgumentException e) {
             throw new WasmrunException(e.getMessage());
         }

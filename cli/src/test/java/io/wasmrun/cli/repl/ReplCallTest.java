@@ -39,6 +39,23 @@ class ReplCallTest {
     }
 
     @Test
+    void parenthesisedArgumentsReachTheFunctionAsOneValueEach() {
+        var result = ReplHarness.run(dir, """
+                :load math.wasm
+                add (2) ( 3 )
+                :invoke add (40) 2
+                add (i32x4 1 2 3 4) 1
+                add (1 2
+                """);
+
+        assertTrue(result.out().endsWith("5\n42\n"), result.out());
+        assertEquals("""
+                error: argument 1: `i32x4 1 2 3 4` is not an i32 (expected a decimal or 0x hex integer); signature: add(i32, i32) -> i32
+                error: unclosed `(` in the arguments (e.g. `(i32x4 1 2 3 4)`)
+                """, result.err());
+    }
+
+    @Test
     void linksLaterModulesToEarlierOnesAndCallsQualifiedNames() {
         var result = ReplHarness.run(dir, """
                 :load math.wasm

@@ -75,6 +75,21 @@ class ReplInspectTest {
     }
 
     @Test
+    void setsAGlobalFromAParenthesisedValueLikeACallArgument() {
+        var result = afterLoading("""
+                :global set math.counter (7)
+                :global set math.counter (i32x4 1 2 3 4)
+                :global set math.counter 1 2
+                """);
+
+        assertEquals("math.counter = 7\n", result.out());
+        assertEquals("""
+                error: global `math.counter`: `i32x4 1 2 3 4` is not an i32 (expected a decimal or 0x hex integer)
+                error: usage: :global [list [MODULE] | get [MODULE.]NAME | set [MODULE.]NAME VALUE]
+                """, result.err());
+    }
+
+    @Test
     void reportsGlobalErrors() {
         var result = afterLoading("""
                 :global set math.limit 1

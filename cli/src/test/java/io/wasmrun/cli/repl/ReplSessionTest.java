@@ -179,6 +179,7 @@ class ReplSessionTest {
                 ":imports", ":global", ":memory", ":stats", ":set", ":help", ":quit"}) {
             assertTrue(out.contains("\n" + command), "help lists " + command + ":\n" + out);
         }
+        assertTrue(out.contains("a v128 in\nparentheses or quotes, f (i32x4 1 2 3 4) or f \"f32x4 1.5 nan inf -0\""), out);
         assertTrue(out.contains(":load PATH [as NAME]\n  load a module"), out);
         assertTrue(out.contains(":memory [MODULE] [read ADDR [LEN] | write ADDR DATA...]\n  show memory size"), out);
         assertEquals("error: unknown command `:nosuch` (type :help for the list)\n", result.err());

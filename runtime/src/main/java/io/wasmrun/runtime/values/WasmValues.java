@@ -43,6 +43,15 @@ public final class WasmValues {
                 "parameters of type " + Signatures.typeName(type) + " cannot be given as text");
     }
 
+    /**
+     * Parses an integer {@code bits} wide (8, 16, 32 or 64) in the same syntax as an i32 or i64,
+     * signed or unsigned range; returns its two's-complement bits in the low {@code bits} bits.
+     */
+    public static long parseInteger(String text, int bits) {
+        long value = parseInteger(text, text.strip().replace("_", ""), bits);
+        return bits == 64 ? value : value & ((1L << bits) - 1);
+    }
+
     /** Prints a raw value of {@code type}: i32/i64 as signed decimal, floats in shortest form. */
     public static String format(long raw, ValType type) {
         int op = type.opcode();

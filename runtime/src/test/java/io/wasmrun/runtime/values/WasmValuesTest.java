@@ -21,6 +21,18 @@ class WasmValuesTest {
     }
 
     @Test
+    void narrowIntegersKeepTheirBitsInTheLowBitsOfTheirWidth() {
+        assertEquals(0xFFL, WasmValues.parseInteger("-1", 8));
+        assertEquals(0x80L, WasmValues.parseInteger("-128", 8));
+        assertEquals(0xFFFFL, WasmValues.parseInteger("0xffff", 16));
+        assertEquals(-1L, WasmValues.parseInteger("-1", 64));
+        assertEquals("`256` is out of range for i8 (-128 to 255)",
+                assertThrows(ValueSyntaxException.class, () -> WasmValues.parseInteger("256", 8)).getMessage());
+        assertEquals("`-32769` is out of range for i16 (-32768 to 65535)",
+                assertThrows(ValueSyntaxException.class, () -> WasmValues.parseInteger("-32769", 16)).getMessage());
+    }
+
+    @Test
     void i32RejectsOutOfRangeAndGarbage() {
         var tooBig = assertThrows(ValueSyntaxException.class, () -> WasmValues.parse("4294967296", ValType.I32));
         assertTrue(tooBig.getMessage().contains("-2147483648 to 4294967295"), tooBig.getMessage());
