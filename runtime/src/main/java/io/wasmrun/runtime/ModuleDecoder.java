@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.MalformedException;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.wasmrun.ModuleLoadException;
+import io.wasmrun.WasmrunException;
 import io.wasmrun.runtime.simd.SimdLowering;
 import io.wasmrun.runtime.validate.BlockTypeIndices;
 import io.wasmrun.runtime.validate.ModuleChecks;
@@ -26,9 +27,15 @@ final class ModuleDecoder {
     /**
      * A validated module as it declares itself ({@code declared}: the types the API shows) and as
      * the engines run it ({@code executable}: for a module that uses SIMD, its {@link SimdLowering
-     * lowering}, decoded by Chicory; else the same module).
+     * lowering}, decoded by Chicory, whose bytes are {@code lowered}; else the same module, and
+     * {@code lowered} is null).
      */
-    record Decoded(WasmModule declared, WasmModule executable) {}
+    record Decoded(WasmModule declared, WasmModule executable, byte[] lowered) {
+        /** A module that needs no lowering. */
+        Decoded(WasmModule module) {
+            this(module, module, null);
+        }
+    }
 
     /** The module with {@code bytes}, decoded and validated, and lowered when it uses SIMD. */
     static Decoded decode(String name, byte[] bytes) {
@@ -45,14 +52,13 @@ final class ModuleDecoder {
                     "uses " + e.getMessage() + ", which wasmrun's SIMD support does not cover", e);
         }
         if (lowered == null) {
-            return new Decoded(parsed.module(), parsed.module());
+            return new Decoded(parsed.module());
         }
         try {
-            return new Decoded(parsed.module(), BlockTypeIndices.parse(lowered));
+            return new Decoded(parsed.module(), BlockTypeIndices.parse(lowered), lowered);
         } catch (RuntimeException e) {
-            throw new ModuleLoadException(
-                    ModuleLoadException.Kind.UNSUPPORTED, name,
-                    "internal error: the SIMD lowering of the module does not decode: " + message(e), e);
+            throw new WasmrunException(
+                    name + ": internal error: the SIMD lowering of the module does not decode: " + message(e), e);
         }
     }
 

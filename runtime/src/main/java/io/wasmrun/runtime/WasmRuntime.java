@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -114,22 +115,52 @@ public final class WasmRuntime implements AutoCloseable {
     public LoadedModule load(String name, byte[] bytes) {
         var source = ModuleSource.open(name, bytes, allowPrecompiled, compileCache);
         if (skipBodiesOnCacheHit && engine == Strategy.COMPILER && ModuleDecoder.isBinary(source.moduleBytes())) {
-            var cached = source.cachedClasses();
-            WasmModule declarations = cached.map(hit -> declarations(source, hit)).orElse(null);
-            if (declarations != null) {
-                Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes()).executable();
-                var code = new LoadedModule.CachedCode(cached.get().jar(), complete);
-                return admit(name, new ModuleDecoder.Decoded(declarations, declarations), cached.get().cache(), code);
+            LoadedModule cached = fromCachedClasses(name, source);
+            if (cached != null) {
+                return cached;
             }
         }
         var module = ModuleDecoder.decode(name, source.moduleBytes());
+        if (module.lowered() != null) {
+            source.storeLowering(module.lowered());
+        }
         return admit(name, module, source.cacheFor(name, module.executable()), null);
     }
 
-    /** The module's declarations, or null when they do not decode (the full decoder then says why). */
-    private static WasmModule declarations(ModuleSource source, ModuleSource.CachedClasses hit) {
+    /**
+     * The module loaded from its declarations and classes in the compile cache, or null when they
+     * are not all there. A module that uses SIMD has its classes under the key of its lowering,
+     * which the cache keeps too ({@link ModuleSource#storedLowering}).
+     */
+    private LoadedModule fromCachedClasses(String name, ModuleSource source) {
+        Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes()).executable();
+        var cached = source.cachedClasses();
+        if (cached.isPresent()) {
+            WasmModule declarations = declarations(source.moduleBytes(), cached.get().key());
+            if (declarations != null) {
+                var code = new LoadedModule.CachedCode(cached.get().jar(), complete);
+                return admit(name, new ModuleDecoder.Decoded(declarations), cached.get().cache(), code);
+            }
+            return null;
+        }
+        byte[] lowered = source.storedLowering().orElse(null);
+        var loweredClasses = lowered == null ? Optional.<ModuleSource.CachedClasses>empty() : source.cachedClasses(lowered);
+        if (loweredClasses.isEmpty()) {
+            return null;
+        }
+        WasmModule declared = declarations(source.moduleBytes(), CacheKey.of(source.moduleBytes()));
+        WasmModule executable = declarations(lowered, loweredClasses.get().key());
+        if (declared == null || executable == null) {
+            return null;
+        }
+        var code = new LoadedModule.CachedCode(loweredClasses.get().jar(), complete);
+        return admit(name, new ModuleDecoder.Decoded(declared, executable, lowered), loweredClasses.get().cache(), code);
+    }
+
+    /** The declarations of the module with {@code bytes}, or null when they do not decode (the full decoder then says why). */
+    private static WasmModule declarations(byte[] bytes, CacheKey key) {
         try {
-            return DeclarationDecoder.decode(source.moduleBytes(), hit.key().moduleDigest());
+            return DeclarationDecoder.decode(bytes, key.moduleDigest());
         } catch (RuntimeException e) {
             return null;
         }

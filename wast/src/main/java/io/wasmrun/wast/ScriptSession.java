@@ -348,7 +348,7 @@ final class ScriptSession implements AutoCloseable {
     /**
      * The skip reason when {@code error} says the runtime does not support a valid module: it
      * exceeds the allocator's limits (e.g. a pool's tables per module), a limit of the
-     * configuration, or uses a feature Chicory cannot execute (SIMD); not a failure of the module.
+     * configuration, or uses a feature wasmrun cannot execute; not a failure of the module.
      */
     private static String unsupported(Throwable error) {
         if (error instanceof ModuleLoadException e && e.kind() == ModuleLoadException.Kind.UNSUPPORTED) {

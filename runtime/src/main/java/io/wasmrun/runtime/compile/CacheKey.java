@@ -60,6 +60,15 @@ public record CacheKey(String moduleDigest, String chicoryVersion, int rewriterV
         return (moduleDigest.hashCode() * 31 + chicoryVersion.hashCode()) * 31 + rewriterVersion;
     }
 
+    /**
+     * The key under which the cache keeps the SIMD lowering of this key's module (whose classes
+     * are under the key of the lowered bytes), so that a later run finds them without decoding and
+     * lowering the module again.
+     */
+    public CacheKey lowering() {
+        return new CacheKey(moduleDigest + "+simd-lowering", chicoryVersion, rewriterVersion);
+    }
+
     /** A file name unique to this key: the hex SHA-256 of all its parts. */
     public String fileName() {
         try {

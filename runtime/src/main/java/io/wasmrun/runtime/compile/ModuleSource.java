@@ -63,7 +63,12 @@ public final class ModuleSource {
      * before decoding them.
      */
     public Optional<CachedClasses> cachedClasses() {
-        CacheKey key = CacheKey.of(moduleBytes);
+        return cachedClasses(moduleBytes);
+    }
+
+    /** Like {@link #cachedClasses()}, for the module with {@code bytes} (a lowering of this one). */
+    public Optional<CachedClasses> cachedClasses(byte[] bytes) {
+        CacheKey key = CacheKey.of(bytes);
         CompileCache source = cacheAnswering(key);
         Optional<byte[]> jar = source == null ? Optional.empty() : source.get(key);
         if (jar.isEmpty()) {
@@ -77,6 +82,18 @@ public final class ModuleSource {
             return Optional.empty();
         }
         return Optional.of(new CachedClasses(key, source, jar.get()));
+    }
+
+    /** The SIMD lowering of the module that an earlier load stored ({@link #storeLowering}), if any. */
+    public Optional<byte[]> storedLowering() {
+        CacheKey key = CacheKey.of(moduleBytes).lowering();
+        CompileCache source = cacheAnswering(key);
+        return source == null ? Optional.empty() : source.get(key);
+    }
+
+    /** Keeps the SIMD lowering of the module for later loads. */
+    public void storeLowering(byte[] lowered) {
+        cache.put(CacheKey.of(moduleBytes).lowering(), lowered);
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.wasmrun.runtime.simd;
 
 import com.dylibso.chicory.wasm.types.OpCode;
+import java.util.function.IntConsumer;
 
 /**
  * Lane-wise integer and float instructions, comparisons, shifts and the whole-vector bitwise
- * instructions. Each half of the result depends only on the same half of the operands, so every
- * instruction is a half computation run once per half.
+ * instructions, lane by lane with the scalar instruction of the lane type (most i8x16 and i16x8
+ * ones are {@link Swar}'s). Each half of the result depends only on the same half of the
+ * operands, so every instruction is a half computation run once per half.
  */
 final class Arithmetic {
     private final Operands o;
@@ -37,37 +39,18 @@ final class Arithmetic {
                     c.op(Op.I64_OR);
                 }
             }
-            case V128_ANY_TRUE -> c.op(Op.I64_OR).op(Op.I64_EQZ).op(Op.I32_EQZ);
+            case V128_ANY_TRUE -> {
+                o.pop(1);
+                c.get(o.lo(0)).get(o.hi(0)).op(Op.I64_OR).op(Op.I64_EQZ).op(Op.I32_EQZ);
+            }
 
-            case I8x16_ADD -> binary(Shape.I8, Ext.RAW, Op.I32_ADD);
-            case I8x16_SUB -> binary(Shape.I8, Ext.RAW, Op.I32_SUB);
-            case I16x8_ADD -> binary(Shape.I16, Ext.RAW, Op.I32_ADD);
-            case I16x8_SUB -> binary(Shape.I16, Ext.RAW, Op.I32_SUB);
             case I16x8_MUL -> binary(Shape.I16, Ext.RAW, Op.I32_MUL);
-            case I32x4_ADD -> binary(Shape.I32, Ext.RAW, Op.I32_ADD);
-            case I32x4_SUB -> binary(Shape.I32, Ext.RAW, Op.I32_SUB);
             case I32x4_MUL -> binary(Shape.I32, Ext.RAW, Op.I32_MUL);
             case I64x2_ADD -> binary(Shape.I64, Ext.RAW, Op.I64_ADD);
             case I64x2_SUB -> binary(Shape.I64, Ext.RAW, Op.I64_SUB);
             case I64x2_MUL -> binary(Shape.I64, Ext.RAW, Op.I64_MUL);
 
-            case I8x16_ADD_SAT_S -> saturating(Shape.I8, Ext.SIGNED, Op.I32_ADD);
-            case I8x16_ADD_SAT_U -> saturating(Shape.I8, Ext.UNSIGNED, Op.I32_ADD);
-            case I8x16_SUB_SAT_S -> saturating(Shape.I8, Ext.SIGNED, Op.I32_SUB);
-            case I8x16_SUB_SAT_U -> saturating(Shape.I8, Ext.UNSIGNED, Op.I32_SUB);
-            case I16x8_ADD_SAT_S -> saturating(Shape.I16, Ext.SIGNED, Op.I32_ADD);
-            case I16x8_ADD_SAT_U -> saturating(Shape.I16, Ext.UNSIGNED, Op.I32_ADD);
-            case I16x8_SUB_SAT_S -> saturating(Shape.I16, Ext.SIGNED, Op.I32_SUB);
-            case I16x8_SUB_SAT_U -> saturating(Shape.I16, Ext.UNSIGNED, Op.I32_SUB);
 
-            case I8x16_MIN_S -> pick(Shape.I8, Ext.SIGNED, Op.I32_LT_S);
-            case I8x16_MIN_U -> pick(Shape.I8, Ext.UNSIGNED, Op.I32_LT_U);
-            case I8x16_MAX_S -> pick(Shape.I8, Ext.SIGNED, Op.I32_GT_S);
-            case I8x16_MAX_U -> pick(Shape.I8, Ext.UNSIGNED, Op.I32_GT_U);
-            case I16x8_MIN_S -> pick(Shape.I16, Ext.SIGNED, Op.I32_LT_S);
-            case I16x8_MIN_U -> pick(Shape.I16, Ext.UNSIGNED, Op.I32_LT_U);
-            case I16x8_MAX_S -> pick(Shape.I16, Ext.SIGNED, Op.I32_GT_S);
-            case I16x8_MAX_U -> pick(Shape.I16, Ext.UNSIGNED, Op.I32_GT_U);
             case I32x4_MIN_S -> pick(Shape.I32, Ext.RAW, Op.I32_LT_S);
             case I32x4_MIN_U -> pick(Shape.I32, Ext.RAW, Op.I32_LT_U);
             case I32x4_MAX_S -> pick(Shape.I32, Ext.RAW, Op.I32_GT_S);
@@ -77,19 +60,12 @@ final class Arithmetic {
             case F64x2_PMIN -> pick(Shape.F64, Ext.RAW, -Op.F64_LT);
             case F64x2_PMAX -> pick(Shape.F64, Ext.RAW, Op.F64_LT);
 
-            case I8x16_AVGR_U -> average(Shape.I8);
-            case I16x8_AVGR_U -> average(Shape.I16);
             case I16x8_Q15MULR_SAT_S -> q15mulr();
 
-            case I8x16_ABS -> abs(Shape.I8);
-            case I16x8_ABS -> abs(Shape.I16);
             case I32x4_ABS -> abs(Shape.I32);
             case I64x2_ABS -> abs(Shape.I64);
-            case I8x16_NEG -> negate(Shape.I8);
-            case I16x8_NEG -> negate(Shape.I16);
             case I32x4_NEG -> negate(Shape.I32);
             case I64x2_NEG -> negate(Shape.I64);
-            case I8x16_POPCNT -> unary(Shape.I8, Ext.UNSIGNED, Op.I32_POPCNT);
 
             case F32x4_ABS -> bits(Op.I64_AND, 0x7fffffff_7fffffffL);
             case F32x4_NEG -> bits(Op.I64_XOR, 0x80000000_80000000L);
@@ -118,26 +94,6 @@ final class Arithmetic {
             case F64x2_MIN -> binary(Shape.F64, Ext.RAW, Op.F64_MIN);
             case F64x2_MAX -> binary(Shape.F64, Ext.RAW, Op.F64_MAX);
 
-            case I8x16_EQ -> compare(Shape.I8, Ext.UNSIGNED, Op.I32_EQ);
-            case I8x16_NE -> compare(Shape.I8, Ext.UNSIGNED, Op.I32_NE);
-            case I8x16_LT_S -> compare(Shape.I8, Ext.SIGNED, Op.I32_LT_S);
-            case I8x16_LT_U -> compare(Shape.I8, Ext.UNSIGNED, Op.I32_LT_U);
-            case I8x16_GT_S -> compare(Shape.I8, Ext.SIGNED, Op.I32_GT_S);
-            case I8x16_GT_U -> compare(Shape.I8, Ext.UNSIGNED, Op.I32_GT_U);
-            case I8x16_LE_S -> compare(Shape.I8, Ext.SIGNED, Op.I32_LE_S);
-            case I8x16_LE_U -> compare(Shape.I8, Ext.UNSIGNED, Op.I32_LE_U);
-            case I8x16_GE_S -> compare(Shape.I8, Ext.SIGNED, Op.I32_GE_S);
-            case I8x16_GE_U -> compare(Shape.I8, Ext.UNSIGNED, Op.I32_GE_U);
-            case I16x8_EQ -> compare(Shape.I16, Ext.UNSIGNED, Op.I32_EQ);
-            case I16x8_NE -> compare(Shape.I16, Ext.UNSIGNED, Op.I32_NE);
-            case I16x8_LT_S -> compare(Shape.I16, Ext.SIGNED, Op.I32_LT_S);
-            case I16x8_LT_U -> compare(Shape.I16, Ext.UNSIGNED, Op.I32_LT_U);
-            case I16x8_GT_S -> compare(Shape.I16, Ext.SIGNED, Op.I32_GT_S);
-            case I16x8_GT_U -> compare(Shape.I16, Ext.UNSIGNED, Op.I32_GT_U);
-            case I16x8_LE_S -> compare(Shape.I16, Ext.SIGNED, Op.I32_LE_S);
-            case I16x8_LE_U -> compare(Shape.I16, Ext.UNSIGNED, Op.I32_LE_U);
-            case I16x8_GE_S -> compare(Shape.I16, Ext.SIGNED, Op.I32_GE_S);
-            case I16x8_GE_U -> compare(Shape.I16, Ext.UNSIGNED, Op.I32_GE_U);
             case I32x4_EQ -> compare(Shape.I32, Ext.RAW, Op.I32_EQ);
             case I32x4_NE -> compare(Shape.I32, Ext.RAW, Op.I32_NE);
             case I32x4_LT_S -> compare(Shape.I32, Ext.RAW, Op.I32_LT_S);
@@ -167,12 +123,6 @@ final class Arithmetic {
             case F64x2_LE -> compare(Shape.F64, Ext.RAW, Op.F64_LE);
             case F64x2_GE -> compare(Shape.F64, Ext.RAW, Op.F64_GE);
 
-            case I8x16_SHL -> shift(Shape.I8, Ext.RAW, Op.I32_SHL);
-            case I8x16_SHR_S -> shift(Shape.I8, Ext.SIGNED, Op.I32_SHR_S);
-            case I8x16_SHR_U -> shift(Shape.I8, Ext.UNSIGNED, Op.I32_SHR_U);
-            case I16x8_SHL -> shift(Shape.I16, Ext.RAW, Op.I32_SHL);
-            case I16x8_SHR_S -> shift(Shape.I16, Ext.SIGNED, Op.I32_SHR_S);
-            case I16x8_SHR_U -> shift(Shape.I16, Ext.UNSIGNED, Op.I32_SHR_U);
             case I32x4_SHL -> shift(Shape.I32, Ext.RAW, Op.I32_SHL);
             case I32x4_SHR_S -> shift(Shape.I32, Ext.RAW, Op.I32_SHR_S);
             case I32x4_SHR_U -> shift(Shape.I32, Ext.RAW, Op.I32_SHR_U);
@@ -184,8 +134,6 @@ final class Arithmetic {
             case I16x8_ALL_TRUE -> allTrue(Shape.I16);
             case I32x4_ALL_TRUE -> allTrue(Shape.I32);
             case I64x2_ALL_TRUE -> allTrue(Shape.I64);
-            case I8x16_BITMASK -> bitmask(Shape.I8);
-            case I16x8_BITMASK -> bitmask(Shape.I16);
             case I32x4_BITMASK -> bitmask(Shape.I32);
             case I64x2_BITMASK -> bitmask(Shape.I64);
             default -> {
@@ -221,57 +169,37 @@ final class Arithmetic {
 
     private void unary(Shape shape, Ext ext, int opcode) {
         o.pop(1);
-        for (int h = 0; h < 2; h++) {
-            for (int k = 0; k < shape.perHalf(); k++) {
-                Lanes.get(c, shape, half(0, h), k, ext);
-                scalar(opcode);
-                Lanes.put(c, shape, k);
-            }
+        lanewise(shape, k -> {
+            o.lane(0, shape, k, ext);
+            c.op(opcode);
+        });
+    }
+
+    /**
+     * A result of {@code shape} whose lane k {@code lane.accept(k)} pushes: kept as lanes for the
+     * 32-bit shapes, pushed as halves for the others.
+     */
+    private void lanewise(Shape shape, IntConsumer lane) {
+        if (shape.bits == 32) {
+            o.resultLanes(shape, lane);
+            return;
+        }
+        int perHalf = shape.perHalf();
+        for (int k = 0; k < shape.lanes(); k++) {
+            lane.accept(k);
+            Lanes.put(c, shape, k % perHalf);
         }
     }
 
     private void binary(Shape shape, Ext ext, int opcode) {
         o.pop(2);
-        for (int h = 0; h < 2; h++) {
-            for (int k = 0; k < shape.perHalf(); k++) {
-                Lanes.get(c, shape, half(0, h), k, ext);
-                Lanes.get(c, shape, half(1, h), k, ext);
-                scalar(opcode);
-                Lanes.put(c, shape, k);
-            }
-        }
-    }
-
-    private void scalar(int opcode) {
-        if (opcode >= 0x100) {
-            c.misc(opcode - 0x100);
-        } else {
+        lanewise(shape, k -> {
+            o.lane(0, shape, k, ext);
+            o.lane(1, shape, k, ext);
             c.op(opcode);
-        }
+        });
     }
 
-    /** The lane-wise result of {@code opcode}, clamped to the lane type's range. */
-    private void saturating(Shape shape, Ext ext, int opcode) {
-        o.pop(2);
-        int min = ext == Ext.SIGNED ? (int) -(1L << (shape.bits - 1)) : 0;
-        int max = ext == Ext.SIGNED ? (int) ((1L << (shape.bits - 1)) - 1) : (int) shape.mask();
-        int value = o.t.i32(1);
-        for (int h = 0; h < 2; h++) {
-            for (int k = 0; k < shape.perHalf(); k++) {
-                Lanes.get(c, shape, half(0, h), k, ext);
-                Lanes.get(c, shape, half(1, h), k, ext);
-                c.op(opcode);
-                clamp(value, min, max);
-                Lanes.put(c, shape, k);
-            }
-        }
-    }
-
-    /** Clamps the i32 on the stack to {@code [min, max]}, through scratch local {@code value}. */
-    private void clamp(int value, int min, int max) {
-        c.tee(value).i32(min).get(value).i32(min).op(Op.I32_GT_S).op(Op.SELECT);
-        c.tee(value).i32(max).get(value).i32(max).op(Op.I32_LT_S).op(Op.SELECT);
-    }
 
     /**
      * Picks the first operand's lane where {@code a cmp b} holds, else the second's: min and max,
@@ -283,35 +211,20 @@ final class Arithmetic {
         int type = Lanes.scalarType(shape);
         int a = o.t.scalar(type, 0);
         int b = o.t.scalar(type, 1);
-        for (int h = 0; h < 2; h++) {
-            for (int k = 0; k < shape.perHalf(); k++) {
-                Lanes.get(c, shape, half(0, h), k, ext);
-                c.set(a);
-                Lanes.get(c, shape, half(1, h), k, ext);
-                c.set(b);
-                if (compare < 0) {
-                    c.get(b).get(a).get(b).get(a).op(-compare);
-                } else if (shape.isFloat()) {
-                    c.get(b).get(a).get(a).get(b).op(compare);
-                } else {
-                    c.get(a).get(b).get(a).get(b).op(compare);
-                }
-                c.op(Op.SELECT);
-                Lanes.put(c, shape, k);
+        lanewise(shape, k -> {
+            o.lane(0, shape, k, ext);
+            c.set(a);
+            o.lane(1, shape, k, ext);
+            c.set(b);
+            if (compare < 0) {
+                c.get(b).get(a).get(b).get(a).op(-compare);
+            } else if (shape.isFloat()) {
+                c.get(b).get(a).get(a).get(b).op(compare);
+            } else {
+                c.get(a).get(b).get(a).get(b).op(compare);
             }
-        }
-    }
-
-    private void average(Shape shape) {
-        o.pop(2);
-        for (int h = 0; h < 2; h++) {
-            for (int k = 0; k < shape.perHalf(); k++) {
-                Lanes.get(c, shape, half(0, h), k, Ext.UNSIGNED);
-                Lanes.get(c, shape, half(1, h), k, Ext.UNSIGNED);
-                c.op(Op.I32_ADD).i32(1).op(Op.I32_ADD).i32(1).op(Op.I32_SHR_U);
-                Lanes.put(c, shape, k);
-            }
-        }
+            c.op(Op.SELECT);
+        });
     }
 
     /** {@code (a * b + 0x4000) >> 15}, saturated: only -32768 * -32768 exceeds the range. */
@@ -369,24 +282,21 @@ final class Arithmetic {
     private void compare(Shape shape, Ext ext, int opcode) {
         o.pop(2);
         Shape result = shape == Shape.F32 ? Shape.I32 : shape == Shape.F64 ? Shape.I64 : shape;
-        for (int h = 0; h < 2; h++) {
-            for (int k = 0; k < shape.perHalf(); k++) {
-                if (result == Shape.I64) {
-                    c.i64(0);
-                } else {
-                    c.i32(0);
-                }
-                Lanes.get(c, shape, half(0, h), k, ext);
-                Lanes.get(c, shape, half(1, h), k, ext);
-                c.op(opcode);
-                if (result == Shape.I64) {
-                    c.op(Op.I64_EXTEND_I32_U).op(Op.I64_SUB);
-                } else {
-                    c.op(Op.I32_SUB);
-                }
-                Lanes.put(c, result, k);
+        lanewise(result, k -> {
+            if (result == Shape.I64) {
+                c.i64(0);
+            } else {
+                c.i32(0);
             }
-        }
+            o.lane(0, shape, k, ext);
+            o.lane(1, shape, k, ext);
+            c.op(opcode);
+            if (result == Shape.I64) {
+                c.op(Op.I64_EXTEND_I32_U).op(Op.I64_SUB);
+            } else {
+                c.op(Op.I32_SUB);
+            }
+        });
     }
 
     /** Shifts every lane by the i32 on top of the stack, modulo the lane width. */

@@ -18,11 +18,13 @@ final class BodyLowering {
     private final byte[] binary;
     private final IndexMap globals;
     private final int vectorBlockType;
+    private final Helpers helpers;
 
-    BodyLowering(byte[] binary, IndexMap globals, int vectorBlockType) {
+    BodyLowering(byte[] binary, IndexMap globals, int vectorBlockType, Helpers helpers) {
         this.binary = binary;
         this.globals = globals;
         this.vectorBlockType = vectorBlockType;
+        this.helpers = helpers;
     }
 
     /**
@@ -33,24 +35,32 @@ final class BodyLowering {
         var all = new java.util.ArrayList<ValType>(params);
         all.addAll(locals);
         IndexMap map = IndexMap.ofTypes(all);
-        var code = new Code(end - start + 64);
         var cursor = new ByteCursor(binary, start);
-        int codeStart = localDeclarations(cursor, code);
-        var operands = new Operands(code, new Temps(map.size()));
-        var simd = new SimdInstructions(operands);
+        var declarations = new Code(32);
+        long groups = localDeclarations(cursor, declarations);
+        int codeStart = cursor.position();
+        var code = new Code(end - start + 64);
+        var temps = new Temps(map.size());
+        var operands = new Operands(code, temps);
+        var simd = new SimdInstructions(operands, helpers);
         for (int i = 0; i < instructions.size(); i++) {
             Instruction instruction = instructions.get(i);
             int from = i == 0 ? codeStart : instruction.address();
             int to = i + 1 < instructions.size() ? instructions.get(i + 1).address() : end;
-            instruction(instruction, from, to, map, code, operands, simd);
+            instruction(instruction, from, to, map, all, code, operands, simd);
         }
-        return code.toBytes();
+        var scratch = temps.groups();
+        var out = new Code(declarations.size() + code.size() + 32);
+        out.unsigned(groups + scratch.size()).bytes(declarations.toBytes());
+        for (long[] group : scratch) {
+            out.unsigned(group[0]).op((int) group[1]);
+        }
+        return out.bytes(code.toBytes()).toBytes();
     }
 
-    /** Copies the local declarations with each v128 group as twice as many i64, then the scratch pool; returns where code starts. */
-    private int localDeclarations(ByteCursor cursor, Code code) {
+    /** Copies the local declaration groups with each v128 group as twice as many i64; returns the number of groups. */
+    private long localDeclarations(ByteCursor cursor, Code code) {
         long groups = cursor.u32();
-        code.unsigned(groups + Temps.GROUPS);
         for (long g = 0; g < groups; g++) {
             long count = cursor.u32();
             int typeStart = cursor.position();
@@ -64,21 +74,76 @@ final class BodyLowering {
                 code.unsigned(count).bytes(binary, typeStart, cursor.position());
             }
         }
-        Temps.declare(code);
-        return cursor.position();
+        return groups;
     }
 
-    private void instruction(Instruction ins, int from, int to, IndexMap locals, Code c, Operands operands, SimdInstructions simd) {
+    private void instruction(
+            Instruction ins, int from, int to, IndexMap locals, List<ValType> localTypes, Code c, Operands operands, SimdInstructions simd) {
         OpCode op = ins.opcode();
         switch (op) {
-            case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> variable(op, ins.operand(0), locals, Op.LOCAL_GET, c);
-            case GLOBAL_GET, GLOBAL_SET -> variable(op, ins.operand(0), globals, Op.GLOBAL_GET, c);
+            case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
+                long index = ins.operand(0);
+                int lowered = locals.lowered(index);
+                if (locals.isVector(index)) {
+                    if (op == OpCode.LOCAL_GET) {
+                        operands.pushLocal(lowered);
+                    } else {
+                        operands.storeLocal(lowered, op == OpCode.LOCAL_TEE);
+                    }
+                    return;
+                }
+                int type = localTypes.get(Math.toIntExact(index)).opcode();
+                int pops = op == OpCode.LOCAL_GET ? 0 : 1;
+                int pushes = op == OpCode.LOCAL_SET ? -1 : type;
+                if (!operands.scalar(pops, pushes)) {
+                    operands.barrier();
+                }
+                c.indexed(Op.LOCAL_GET + (op == OpCode.LOCAL_GET ? 0 : op == OpCode.LOCAL_SET ? 1 : 2), lowered);
+            }
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> scalar(operands, 0, constType(op), from, to, c);
             case DROP -> {
-                c.op(Op.DROP);
                 if (ins.operand(0) == ValType.ID.V128) {
-                    c.op(Op.DROP);
+                    operands.dropVector();
+                } else {
+                    scalar(operands, 1, -1, from, to, c);
                 }
             }
+            default -> {
+                int opcode = op.opcode();
+                if (opcode >= Op.I32_ADD && opcode <= 0x78) {
+                    scalar(operands, 2, Op.TYPE_I32, from, to, c);
+                } else if ((opcode >> 8) == 0xfd) {
+                    operands.begin();
+                    simd.lower(op, ins.operands());
+                } else {
+                    operands.barrier();
+                    other(ins, op, from, to, c, operands);
+                }
+            }
+        }
+    }
+
+    /** A scalar instruction copied as it is, which may leave pending vectors pending. */
+    private void scalar(Operands operands, int pops, int pushes, int from, int to, Code c) {
+        if (!operands.scalar(pops, pushes)) {
+            operands.barrier();
+        }
+        c.bytes(binary, from, to);
+    }
+
+    private static int constType(OpCode op) {
+        return switch (op) {
+            case I32_CONST -> Op.TYPE_I32;
+            case I64_CONST -> Op.TYPE_I64;
+            case F32_CONST -> Op.TYPE_F32;
+            default -> Op.TYPE_F64;
+        };
+    }
+
+    /** An instruction that needs the stack as the original has it: copied, or rewritten where it touches a v128. */
+    private void other(Instruction ins, OpCode op, int from, int to, Code c, Operands operands) {
+        switch (op) {
+            case GLOBAL_GET, GLOBAL_SET -> variable(op, ins.operand(0), globals, Op.GLOBAL_GET, c);
             case SELECT -> {
                 if (ins.operand(0) == ValType.ID.V128) {
                     select(operands);
@@ -100,11 +165,7 @@ final class BodyLowering {
                     c.bytes(binary, from, to);
                 }
             }
-            default -> {
-                if (!simd.lower(op, ins.operands())) {
-                    c.bytes(binary, from, to);
-                }
-            }
+            default -> c.bytes(binary, from, to);
         }
     }
 
@@ -130,9 +191,11 @@ final class BodyLowering {
     }
 
     private static void select(Operands o) {
+        o.begin();
         int condition = o.popScalar(Op.TYPE_I32, 0);
         o.pop(2);
         o.c.get(o.lo(0)).get(o.lo(1)).get(condition).op(Op.SELECT);
         o.c.get(o.hi(0)).get(o.hi(1)).get(condition).op(Op.SELECT);
+        o.result();
     }
 }

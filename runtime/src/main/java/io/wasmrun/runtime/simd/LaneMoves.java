@@ -5,15 +5,18 @@ import com.dylibso.chicory.wasm.types.OpCode;
 /**
  * Instructions that move lanes between vectors and scalars: {@code v128.const}, splat, extract
  * and replace lane, {@code i8x16.shuffle} (by runs of bytes that keep their distance) and {@code
- * i8x16.swizzle}.
+ * i8x16.swizzle} (through a {@link Helpers helper}).
  */
 final class LaneMoves {
     private final Operands o;
     private final Code c;
 
-    LaneMoves(Operands operands) {
+    private final Helpers helpers;
+
+    LaneMoves(Operands operands, Helpers helpers) {
         this.o = operands;
         this.c = operands.c;
+        this.helpers = helpers;
     }
 
     boolean lower(OpCode op, long[] operands) {
@@ -50,13 +53,20 @@ final class LaneMoves {
 
     /** Pops a scalar lane value and pushes a vector with it in every lane. */
     void splat(Shape shape) {
-        int half = o.half(0);
-        spread(shape, half);
-        c.get(half).get(half);
+        if (shape.bits == 32) {
+            int value = o.t.allocate(Lanes.scalarType(shape));
+            o.popScalar(Lanes.scalarType(shape), 0);
+            c.get(o.t.scalar(Lanes.scalarType(shape), 0)).set(value);
+            o.resultLanes(shape, new int[] {value, value, value, value});
+            return;
+        }
+        splat(shape, o.popScalar(Lanes.scalarType(shape), 0));
     }
 
-    /** Pops a scalar lane value into {@code half} as one half with it in every lane. */
-    void spread(Shape shape, int half) {
+    /** Pushes a vector with the scalar in local {@code value} in every lane. */
+    void splat(Shape shape, int value) {
+        int half = o.half(0);
+        c.get(value);
         switch (shape) {
             case I8, I16 -> c.i32((int) shape.mask()).op(Op.I32_AND).op(Op.I64_EXTEND_I32_U).i64(shape.replicate(1)).op(Op.I64_MUL);
             case I32 -> c.op(Op.I64_EXTEND_I32_U).i64(Shape.I32.replicate(1)).op(Op.I64_MUL);
@@ -64,36 +74,40 @@ final class LaneMoves {
             case I64 -> {}
             case F64 -> c.op(Op.I64_REINTERPRET_F64);
         }
-        c.set(half);
+        c.set(half).get(half).get(half);
     }
 
     private void extract(Shape shape, int lane, Ext ext) {
         o.pop(1);
-        int half = lane < shape.perHalf() ? o.lo(0) : o.hi(0);
-        Lanes.get(c, shape, half, lane % shape.perHalf(), ext);
+        o.lane(0, shape, lane, ext);
     }
 
     /** Pops a scalar and a vector, pushes the vector with lane {@code lane} replaced. */
     void replace(Shape shape, int lane) {
         int value = o.popScalar(Lanes.scalarType(shape), 0);
         o.pop(1);
-        int half = lane < shape.perHalf() ? o.lo(0) : o.hi(0);
-        insert(shape, half, lane % shape.perHalf(), value);
-        c.get(o.lo(0)).get(o.hi(0));
+        replaced(shape, lane, value);
     }
 
-    /** Sets lane {@code k} of the half in {@code half} to the scalar in local {@code value}. */
-    void insert(Shape shape, int half, int k, int value) {
+    /** Pushes operand 0 with lane {@code lane} replaced by the scalar in local {@code value}. */
+    void replaced(Shape shape, int lane, int value) {
+        boolean low = lane < shape.perHalf();
+        if (!low) {
+            c.get(o.lo(0));
+        }
+        int k = lane % shape.perHalf();
         if (shape.bits == 64) {
             c.get(value);
             Lanes.position(c, shape, 0);
         } else {
-            c.get(half).i64(~(shape.mask() << (k * shape.bits))).op(Op.I64_AND);
+            c.get(low ? o.lo(0) : o.hi(0)).i64(~(shape.mask() << (k * shape.bits))).op(Op.I64_AND);
             c.get(value);
             Lanes.position(c, shape, k);
             c.op(Op.I64_OR);
         }
-        c.set(half);
+        if (low) {
+            c.get(o.hi(0));
+        }
     }
 
     /**
@@ -138,20 +152,11 @@ final class LaneMoves {
         }
     }
 
-    /** Result byte k is the first operand's byte {@code s[k]}, or 0 when {@code s[k]} is 16 or more. */
+    /** Two calls of the swizzle helper, one per result half. */
     private void swizzle() {
         o.pop(2);
-        int index = o.t.i32(1);
-        for (int h = 0; h < 2; h++) {
-            for (int k = 0; k < 8; k++) {
-                Lanes.get(c, Shape.I8, h == 0 ? o.lo(1) : o.hi(1), k, Ext.UNSIGNED);
-                c.set(index);
-                c.get(o.lo(0)).get(o.hi(0)).get(index).i32(8).op(Op.I32_LT_U).op(Op.SELECT);
-                c.get(index).i32(7).op(Op.I32_AND).i32(3).op(Op.I32_SHL).op(Op.I64_EXTEND_I32_U).op(Op.I64_SHR_U);
-                c.i64(0).get(index).i32(16).op(Op.I32_LT_U).op(Op.SELECT);
-                c.op(Op.I32_WRAP_I64);
-                Lanes.put(c, Shape.I8, k);
-            }
-        }
+        int helper = helpers.swizzle();
+        c.get(o.lo(0)).get(o.hi(0)).get(o.lo(1)).call(helper);
+        c.get(o.lo(0)).get(o.hi(0)).get(o.hi(1)).call(helper);
     }
 }

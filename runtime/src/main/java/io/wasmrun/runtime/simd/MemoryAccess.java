@@ -52,10 +52,12 @@ final class MemoryAccess {
             case V128_LOAD32_SPLAT -> splat(Shape.I32, align, offset, memory);
             case V128_LOAD64_SPLAT -> splat(Shape.I64, align, offset, memory);
             case V128_LOAD32_ZERO -> {
+                c.get(o.popScalar(Op.TYPE_I32, 0));
                 c.memory(Op.I64_LOAD32_U, Math.min(align, 2), offset, memory);
                 c.i64(0);
             }
             case V128_LOAD64_ZERO -> {
+                c.get(o.popScalar(Op.TYPE_I32, 0));
                 c.memory(Op.I64_LOAD, Math.min(align, 3), offset, memory);
                 c.i64(0);
             }
@@ -81,13 +83,16 @@ final class MemoryAccess {
     /** Loads 8 bytes and extends each of their lanes to twice its width. */
     private void extending(Shape from, Shape to, Ext ext, long align, long offset, long memory) {
         int source = o.half(0);
+        c.get(o.popScalar(Op.TYPE_I32, 0));
         c.memory(Op.I64_LOAD, Math.min(align, 3), offset, memory).set(source);
         widening.extendHalf(source, from, to, ext);
     }
 
     private void splat(Shape shape, long align, long offset, long memory) {
-        c.memory(loadOf(shape), Math.min(align, log2(shape)), offset, memory);
-        lanes.splat(shape);
+        int value = o.t.scalar(Lanes.scalarType(shape), 1);
+        c.get(o.popScalar(Op.TYPE_I32, 0));
+        c.memory(loadOf(shape), Math.min(align, log2(shape)), offset, memory).set(value);
+        lanes.splat(shape, value);
     }
 
     private void loadLane(Shape shape, long align, long offset, long memory, int lane) {
@@ -95,12 +100,12 @@ final class MemoryAccess {
         int address = o.popScalar(Op.TYPE_I32, 0);
         int value = o.t.scalar(Lanes.scalarType(shape), 1);
         c.get(address).memory(loadOf(shape), Math.min(align, log2(shape)), offset, memory).set(value);
-        lanes.insert(shape, lane < shape.perHalf() ? o.lo(0) : o.hi(0), lane % shape.perHalf(), value);
-        c.get(o.lo(0)).get(o.hi(0));
+        lanes.replaced(shape, lane, value);
     }
 
     private void storeLane(Shape shape, long align, long offset, long memory, int lane) {
         o.pop(1);
+        c.get(o.popScalar(Op.TYPE_I32, 0));
         Lanes.get(c, shape, lane < shape.perHalf() ? o.lo(0) : o.hi(0), lane % shape.perHalf(), Ext.RAW);
         int store = switch (shape) {
             case I8 -> Op.I32_STORE8;

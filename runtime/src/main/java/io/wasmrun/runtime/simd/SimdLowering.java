@@ -20,6 +20,7 @@ public final class SimdLowering {
 
     private static final int TYPE = 1;
     private static final int IMPORT = 2;
+    private static final int FUNCTION = 3;
     private static final int GLOBAL = 6;
     private static final int EXPORT = 7;
     private static final int ELEMENT = 9;
@@ -29,12 +30,17 @@ public final class SimdLowering {
     private final byte[] binary;
     private final WasmModule module;
     private final IndexMap globals;
-    private int vectorBlockType;
+    /** The module's type count: the index of the type {@code [] -> [i64 i64]} for v128 blocks. */
+    private final int vectorBlockType;
+    private final Helpers helpers;
 
     private SimdLowering(byte[] binary, WasmModule module) {
         this.binary = binary;
         this.module = module;
         this.globals = IndexMap.of(vectorGlobals(module));
+        this.vectorBlockType = module.typeSection().typeCount();
+        int functions = module.importSection().count(ExternalType.FUNCTION) + module.functionSection().functionCount();
+        this.helpers = new Helpers(vectorBlockType + 1, functions);
     }
 
     /**
@@ -51,10 +57,21 @@ public final class SimdLowering {
         return new SimdLowering(binary, module).rewrite();
     }
 
+    /** Lowers the code first (it decides which {@link Helpers} exist), then writes every section. */
     private byte[] rewrite() {
+        byte[] code = null;
+        var cursor = new ByteCursor(binary, 8);
+        while (cursor.position() < binary.length) {
+            int id = cursor.u8();
+            int size = Math.toIntExact(cursor.u32());
+            if (id == CODE) {
+                code = code(cursor.position());
+            }
+            cursor.skip(size);
+        }
         var out = new Code(binary.length + binary.length / 2);
         out.bytes(binary, 0, 8);
-        var cursor = new ByteCursor(binary, 8);
+        cursor.seek(8);
         while (cursor.position() < binary.length) {
             int id = cursor.u8();
             int size = Math.toIntExact(cursor.u32());
@@ -63,10 +80,11 @@ public final class SimdLowering {
             byte[] contents = switch (id) {
                 case TYPE -> types(start, end);
                 case IMPORT -> imports(start);
+                case FUNCTION -> functions(start, end);
                 case GLOBAL -> definedGlobals(start);
                 case EXPORT -> exports(start);
                 case ELEMENT -> globals.moves() ? elements(start) : null;
-                case CODE -> code(start);
+                case CODE -> code;
                 case DATA -> globals.moves() ? data(start) : null;
                 default -> null;
             };
@@ -98,12 +116,15 @@ public final class SimdLowering {
         return vector;
     }
 
-    /** Function types with each v128 as two i64, then {@code [] -> [i64 i64]} for v128 block types. */
+    /**
+     * Function types with each v128 as two i64, then {@code [] -> [i64 i64]} for v128 block types
+     * and the helpers' {@code (i64 i64 i64) -> i64}.
+     */
     private byte[] types(int start, int end) {
         var cursor = new ByteCursor(binary, start);
         long count = cursor.u32();
         var out = new Code(end - start + 16);
-        out.unsigned(count + 1);
+        out.unsigned(count + 2);
         for (long i = 0; i < count; i++) {
             int form = cursor.u8();
             if (form != 0x60) {
@@ -113,8 +134,23 @@ public final class SimdLowering {
             valueTypes(cursor, out);
             valueTypes(cursor, out);
         }
-        vectorBlockType = Math.toIntExact(count);
+        if (count != vectorBlockType) {
+            throw new UnsupportedOperationException("SIMD together with recursive type groups");
+        }
         out.op(0x60).unsigned(0).unsigned(2).op(Op.TYPE_I64).op(Op.TYPE_I64);
+        out.op(0x60).unsigned(3).op(Op.TYPE_I64).op(Op.TYPE_I64).op(Op.TYPE_I64).unsigned(1).op(Op.TYPE_I64);
+        return out.toBytes();
+    }
+
+    /** The function section with the helpers' types appended. */
+    private byte[] functions(int start, int end) {
+        var cursor = new ByteCursor(binary, start);
+        long count = cursor.u32();
+        var out = new Code(end - start + 8).unsigned(count + helpers.bodies().size());
+        out.bytes(binary, cursor.position(), end);
+        for (int i = 0; i < helpers.bodies().size(); i++) {
+            out.unsigned(helpers.type());
+        }
         return out.toBytes();
     }
 
@@ -335,8 +371,8 @@ public final class SimdLowering {
     private byte[] code(int start) {
         var cursor = new ByteCursor(binary, start);
         long count = cursor.u32();
-        var out = new Code(binary.length).unsigned(count);
-        var lowering = new BodyLowering(binary, globals, vectorBlockType);
+        var bodies = new Code(binary.length);
+        var lowering = new BodyLowering(binary, globals, vectorBlockType, helpers);
         var types = module.typeSection();
         for (int i = 0; i < count; i++) {
             int size = Math.toIntExact(cursor.u32());
@@ -344,9 +380,12 @@ public final class SimdLowering {
             FunctionBody body = module.codeSection().getFunctionBody(i);
             var params = types.getType(module.functionSection().getFunctionType(i)).params();
             byte[] lowered = lowering.lower(bodyStart, bodyStart + size, params, body.localTypes(), body.instructions());
-            out.unsigned(lowered.length).bytes(lowered);
+            bodies.unsigned(lowered.length).bytes(lowered);
             cursor.seek(bodyStart + size);
         }
-        return out.toBytes();
+        for (byte[] helper : helpers.bodies()) {
+            bodies.unsigned(helper.length).bytes(helper);
+        }
+        return new Code(bodies.size() + 5).unsigned(count + helpers.bodies().size()).bytes(bodies.toBytes()).toBytes();
     }
 }

@@ -4,7 +4,7 @@ import com.dylibso.chicory.wasm.types.OpCode;
 
 /**
  * Instructions that change the lane width: narrowing with saturation, extension of the low or high
- * lanes, extended multiplication, pairwise addition, the i16 dot product, and the conversions
+ * lanes, extended multiplication, the i16 dot product, and the conversions
  * between integer and float lanes.
  */
 final class Widening {
@@ -49,11 +49,7 @@ final class Widening {
             case I64x2_EXTMUL_LOW_I32x4_U -> extmul(false, Shape.I32, Shape.I64, Ext.UNSIGNED);
             case I64x2_EXTMUL_HIGH_I32x4_U -> extmul(true, Shape.I32, Shape.I64, Ext.UNSIGNED);
 
-            case I16x8_EXTADD_PAIRWISE_I8x16_S -> pairwise(Shape.I8, Shape.I16, Ext.SIGNED, false);
-            case I16x8_EXTADD_PAIRWISE_I8x16_U -> pairwise(Shape.I8, Shape.I16, Ext.UNSIGNED, false);
-            case I32x4_EXTADD_PAIRWISE_I16x8_S -> pairwise(Shape.I16, Shape.I32, Ext.SIGNED, false);
-            case I32x4_EXTADD_PAIRWISE_I16x8_U -> pairwise(Shape.I16, Shape.I32, Ext.UNSIGNED, false);
-            case I32x4_DOT_I16x8_S -> pairwise(Shape.I16, Shape.I32, Ext.SIGNED, true);
+            case I32x4_DOT_I16x8_S -> dot();
 
             case I32x4_TRUNC_SAT_F32X4_S -> convert(Shape.F32, Shape.I32, Op.MISC, Op.I32_TRUNC_SAT_F32_S);
             case I32x4_TRUNC_SAT_F32X4_U -> convert(Shape.F32, Shape.I32, Op.MISC, Op.I32_TRUNC_SAT_F32_U);
@@ -120,35 +116,30 @@ final class Widening {
         }
     }
 
-    /** Result lane j is the sum of lanes 2j and 2j+1, or of their products with the second operand's. */
-    private void pairwise(Shape from, Shape to, Ext ext, boolean dot) {
-        o.pop(dot ? 2 : 1);
+    /** Result lane j is {@code a[2j] * b[2j] + a[2j+1] * b[2j+1]}, of signed i16 lanes. */
+    private void dot() {
+        o.pop(2);
         for (int h = 0; h < 2; h++) {
             int a = h == 0 ? o.lo(0) : o.hi(0);
             int b = h == 0 ? o.lo(1) : o.hi(1);
-            for (int j = 0; j < to.perHalf(); j++) {
+            for (int j = 0; j < 2; j++) {
                 for (int lane = 2 * j; lane <= 2 * j + 1; lane++) {
-                    Lanes.get(c, from, a, lane, ext);
-                    if (dot) {
-                        Lanes.get(c, from, b, lane, ext);
-                        c.op(Op.I32_MUL);
-                    }
+                    Lanes.get(c, Shape.I16, a, lane, Ext.SIGNED);
+                    Lanes.get(c, Shape.I16, b, lane, Ext.SIGNED);
+                    c.op(Op.I32_MUL);
                 }
                 c.op(Op.I32_ADD);
-                Lanes.put(c, to, j);
+                Lanes.put(c, Shape.I32, j);
             }
         }
     }
 
     private void convert(Shape from, Shape to, int opcode, int sub) {
         o.pop(1);
-        for (int h = 0; h < 2; h++) {
-            for (int k = 0; k < from.perHalf(); k++) {
-                Lanes.get(c, from, h == 0 ? o.lo(0) : o.hi(0), k, Ext.RAW);
-                scalar(opcode, sub);
-                Lanes.put(c, to, k);
-            }
-        }
+        o.resultLanes(to, k -> {
+            o.lane(0, from, k, Ext.RAW);
+            scalar(opcode, sub);
+        });
     }
 
     /** The two f64 lanes converted into the low two lanes of {@code to}; the high half is zero. */
