@@ -129,6 +129,9 @@ final class Operands {
         v.lo = own(v, Op.TYPE_I64);
         c.set(v.hi).set(v.lo);
         finish();
+        if (!scalarsAbove.isEmpty()) {
+            barrier();
+        }
         pending.add(v);
     }
 

@@ -1,0 +1,15 @@
+;; A module with v128 imports, exports and globals, for `wasmrun inspect` (SimdCliTest).
+(module
+  (import "env" "twice" (func $twice (param v128) (result v128)))
+  (import "env" "base" (global $base (mut v128)))
+  (import "env" "scale" (global $scale f32))
+  (global $acc (export "acc") (mut v128) (v128.const i64x2 0 0))
+  (global $one (export "one") v128 (v128.const i32x4 1 1 1 1))
+  (global (export "count") (mut i32) (i32.const 0))
+  (func (export "step") (param v128 i32) (result v128 i64)
+    (call $twice (local.get 0))
+    (i64.extend_i32_s (local.get 1)))
+  (func (export "base") (result v128)
+    (global.get $base))
+  (export "twice" (func $twice))
+  (export "base_global" (global $base)))
