@@ -4,6 +4,7 @@ import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.ValType;
 import io.wasmrun.runtime.validate.ByteCursor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ final class BodyLowering {
      * start} to {@code end}, whose function has parameters {@code params}.
      */
     byte[] lower(int start, int end, List<ValType> params, List<ValType> locals, List<? extends Instruction> instructions) {
-        var all = new java.util.ArrayList<ValType>(params);
+        var all = new ArrayList<ValType>(params);
         all.addAll(locals);
         IndexMap map = IndexMap.ofTypes(all);
         var cursor = new ByteCursor(binary, start);
@@ -98,7 +99,7 @@ final class BodyLowering {
                 if (!operands.scalar(pops, pushes)) {
                     operands.barrier();
                 }
-                c.indexed(Op.LOCAL_GET + (op == OpCode.LOCAL_GET ? 0 : op == OpCode.LOCAL_SET ? 1 : 2), lowered);
+                c.indexed(op == OpCode.LOCAL_GET ? Op.LOCAL_GET : op == OpCode.LOCAL_SET ? Op.LOCAL_SET : Op.LOCAL_TEE, lowered);
             }
             case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> scalar(operands, 0, constType(op), from, to, c);
             case DROP -> {
@@ -143,7 +144,7 @@ final class BodyLowering {
     /** An instruction that needs the stack as the original has it: copied, or rewritten where it touches a v128. */
     private void other(Instruction ins, OpCode op, int from, int to, Code c, Operands operands) {
         switch (op) {
-            case GLOBAL_GET, GLOBAL_SET -> variable(op, ins.operand(0), globals, Op.GLOBAL_GET, c);
+            case GLOBAL_GET, GLOBAL_SET -> global(op, ins.operand(0), globals, c);
             case SELECT -> {
                 if (ins.operand(0) == ValType.ID.V128) {
                     select(operands);
@@ -169,24 +170,16 @@ final class BodyLowering {
         }
     }
 
-    /** A local or global access, renumbered; on a v128, one access per half. */
-    private static void variable(OpCode op, long index, IndexMap map, int getOpcode, Code c) {
+    /** A {@code global.get} or {@code global.set}, renumbered; on a v128, one per half. */
+    private static void global(OpCode op, long index, IndexMap map, Code c) {
         int lowered = map.lowered(index);
-        int kind = switch (op) {
-            case LOCAL_GET, GLOBAL_GET -> 0;
-            case LOCAL_SET, GLOBAL_SET -> 1;
-            default -> 2;
-        };
-        int get = getOpcode;
-        int set = getOpcode + 1;
+        boolean get = op == OpCode.GLOBAL_GET;
         if (!map.isVector(index)) {
-            c.indexed(getOpcode + kind, lowered);
-            return;
-        }
-        switch (kind) {
-            case 0 -> c.indexed(get, lowered).indexed(get, lowered + 1);
-            case 1 -> c.indexed(set, lowered + 1).indexed(set, lowered);
-            default -> c.indexed(set, lowered + 1).indexed(Op.LOCAL_TEE, lowered).indexed(get, lowered + 1);
+            c.indexed(get ? Op.GLOBAL_GET : Op.GLOBAL_SET, lowered);
+        } else if (get) {
+            c.indexed(Op.GLOBAL_GET, lowered).indexed(Op.GLOBAL_GET, lowered + 1);
+        } else {
+            c.indexed(Op.GLOBAL_SET, lowered + 1).indexed(Op.GLOBAL_SET, lowered);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wasmrun.runtime.simd;
 
+import com.dylibso.chicory.wasm.types.ValType;
 import java.util.List;
 
 /**
@@ -28,10 +29,10 @@ final class IndexMap {
         return new IndexMap(lowered, vector, next);
     }
 
-    static IndexMap ofTypes(List<com.dylibso.chicory.wasm.types.ValType> types) {
+    static IndexMap ofTypes(List<ValType> types) {
         boolean[] vector = new boolean[types.size()];
         for (int i = 0; i < vector.length; i++) {
-            vector[i] = types.get(i).opcode() == com.dylibso.chicory.wasm.types.ValType.ID.V128;
+            vector[i] = types.get(i).opcode() == ValType.ID.V128;
         }
         return of(vector);
     }

@@ -2,8 +2,6 @@ package io.wasmrun.runtime.simd;
 
 /** The scalar opcodes the lowering emits (one byte each; {@link #MISC} prefixes the saturating truncations). */
 final class Op {
-    static final int UNREACHABLE = 0x00;
-    static final int BLOCK = 0x02;
     static final int END = 0x0b;
     static final int CALL = 0x10;
     static final int DROP = 0x1a;
@@ -58,17 +56,14 @@ final class Op {
     static final int F64_LE = 0x65;
     static final int F64_GE = 0x66;
 
-    static final int I32_POPCNT = 0x69;
     static final int I32_ADD = 0x6a;
     static final int I32_SUB = 0x6b;
     static final int I32_MUL = 0x6c;
     static final int I32_AND = 0x71;
     static final int I32_OR = 0x72;
-    static final int I32_XOR = 0x73;
     static final int I32_SHL = 0x74;
     static final int I32_SHR_S = 0x75;
     static final int I32_SHR_U = 0x76;
-    static final int I64_POPCNT = 0x7b;
     static final int I64_ADD = 0x7c;
     static final int I64_SUB = 0x7d;
     static final int I64_MUL = 0x7e;

@@ -1,0 +1,61 @@
+;; The SIMD lowering keeps v128 values off the operand stack between SIMD instructions (pending, as
+;; halves or as lanes) while scalars are pushed above them; every way a pending value meets the rest
+;; of the code must leave the stack as the original module has it.
+(module
+  (memory 1)
+  (global $g (mut v128) (v128.const i32x4 0 0 0 0))
+  (func $sum (param v128) (result i32)
+    (i32.add (i32.add (i32x4.extract_lane 0 (local.get 0)) (i32x4.extract_lane 1 (local.get 0)))
+             (i32.add (i32x4.extract_lane 2 (local.get 0)) (i32x4.extract_lane 3 (local.get 0)))))
+  ;; a SIMD result above a scalar that lies above an earlier pending vector
+  (func (export "vector-scalar-vector") (param i32 f64) (result v128 i32 v128)
+    (i32x4.splat (local.get 0)) (i32.add (local.get 0) (i32.const 1)) (f64x2.splat (local.get 1)))
+  (func (export "vector-i64-vector") (result v128 i64 v128)
+    (i32x4.splat (i32.const 3)) (i64.const 7) (v128.const i32x4 1 2 3 4))
+  ;; a local overwritten while an earlier read of it is still pending
+  (func (export "read-then-overwrite") (result i32)
+    (local $v v128) (local $w v128)
+    (local.set $v (v128.const i32x4 1 2 3 4))
+    (local.set $w (v128.const i32x4 10 20 30 40))
+    (local.get $v)
+    (local.set $v (local.get $w))
+    (call $sum)
+    (call $sum (i32x4.sub (local.get $v) (i32x4.splat (i32.const 0))))
+    (i32.sub))
+  ;; tee keeps the value; a pending f32x4 result read as i32 lanes, as halves and by a lane
+  (func (export "tee-and-lanes") (result i32)
+    (local $v v128)
+    (local.tee $v (f32x4.mul (v128.const f32x4 1 2 3 4) (v128.const f32x4 2 2 2 2)))
+    (i32x4.trunc_sat_f32x4_s)
+    (call $sum)
+    (i32.add (i32.trunc_f32_s (f32x4.extract_lane 3 (local.get $v))))
+    (i32.add (i64.ne (i64x2.extract_lane 0 (v128.and (local.get $v) (local.get $v))) (i64.const 0))))
+  ;; scalar arithmetic above a pending vector, then a SIMD instruction that takes both
+  (func (export "scalar-math-above") (param i32) (result i32)
+    (call $sum (i32x4.replace_lane 2 (i32x4.splat (i32.const 1)) (i32.mul (i32.add (local.get 0) (i32.const 2)) (i32.const 3)))))
+  ;; select and drop of pending vectors; a block and a branch carrying one
+  (func (export "select-drop-block") (param i32) (result i32)
+    (call $sum
+      (block (result v128)
+        (v128.const i32x4 9 9 9 9)
+        (drop (i32x4.splat (i32.const 5)))
+        (select (i32x4.splat (i32.const 1)) (i32x4.splat (i32.const 2)) (local.get 0))
+        (br_if 0 (local.get 0))
+        (i32x4.add)
+        (i32x4.add (v128.const i32x4 100 100 100 100)))))
+  ;; a store whose address lies below the pending vector, a global set from a pending vector
+  (func (export "store-and-global") (param i32) (result i32)
+    (v128.store offset=16 (local.get 0) (i32x4.add (v128.const i32x4 1 2 3 4) (i32x4.splat (local.get 0))))
+    (global.set $g (i32x4.mul (v128.load offset=16 (local.get 0)) (i32x4.splat (i32.const 2))))
+    (i32.add (call $sum (global.get $g)) (i32.load offset=28 (local.get 0))))
+)
+(assert_return (invoke "vector-scalar-vector" (i32.const 3) (f64.const 1.5))
+  (v128.const i32x4 3 3 3 3) (i32.const 4) (v128.const f64x2 1.5 1.5))
+(assert_return (invoke "vector-i64-vector") (v128.const i32x4 3 3 3 3) (i64.const 7) (v128.const i32x4 1 2 3 4))
+(assert_return (invoke "read-then-overwrite") (i32.const -90))
+(assert_return (invoke "tee-and-lanes") (i32.const 29))
+(assert_return (invoke "scalar-math-above" (i32.const 4)) (i32.const 21))
+(assert_return (invoke "select-drop-block" (i32.const 1)) (i32.const 4))
+(assert_return (invoke "select-drop-block" (i32.const 0)) (i32.const 444))
+(assert_return (invoke "store-and-global" (i32.const 0)) (i32.const 24))
+(assert_return (invoke "store-and-global" (i32.const 100)) (i32.const 924))
