@@ -181,46 +181,54 @@ public final class SimdLowering {
         return type;
     }
 
-    /** Imports with each v128 global as the import of its two halves. */
-    private byte[] imports(int start) {
+    /** Rewrites a section that is a vector of entries, each by {@code entry}, which returns how many it wrote. */
+    private static byte[] entries(byte[] binary, int start, java.util.function.ToIntBiFunction<ByteCursor, Code> entry) {
         var cursor = new ByteCursor(binary, start);
         long count = cursor.u32();
         var entries = new Code(256);
         long lowered = 0;
         for (long i = 0; i < count; i++) {
-            int entry = cursor.position();
-            skipName(cursor);
-            int nameStart = cursor.position();
-            skipName(cursor);
-            int kind = cursor.u8();
-            switch (kind) {
-                case 0 -> cursor.u32();
-                case 1 -> {
-                    valueType(cursor);
-                    limits(cursor);
-                }
-                case 2 -> limits(cursor);
-                case 3 -> {
-                    int type = valueType(cursor);
-                    int mutability = cursor.u8();
-                    if (type == Op.TYPE_V128) {
-                        byte[] name = name(nameStart);
-                        entries.bytes(binary, entry, nameStart).name(name).op(3).op(Op.TYPE_I64).op(mutability);
-                        entries.bytes(binary, entry, nameStart).name(highName(name)).op(3).op(Op.TYPE_I64).op(mutability);
-                        lowered += 2;
-                        continue;
-                    }
-                }
-                case 4 -> {
-                    cursor.u8();
-                    cursor.u32();
-                }
-                default -> throw new UnsupportedOperationException("import kind " + kind);
-            }
-            entries.bytes(binary, entry, cursor.position());
-            lowered++;
+            lowered += entry.applyAsInt(cursor, entries);
         }
         return new Code(entries.size() + 5).unsigned(lowered).bytes(entries.toBytes()).toBytes();
+    }
+
+    /** Imports with each v128 global as the import of its two halves. */
+    private byte[] imports(int start) {
+        return entries(binary, start, this::importEntry);
+    }
+
+    private int importEntry(ByteCursor cursor, Code entries) {
+        int entry = cursor.position();
+        skipName(cursor);
+        int nameStart = cursor.position();
+        skipName(cursor);
+        int kind = cursor.u8();
+        switch (kind) {
+            case 0 -> cursor.u32();
+            case 1 -> {
+                valueType(cursor);
+                limits(cursor);
+            }
+            case 2 -> limits(cursor);
+            case 3 -> {
+                int type = valueType(cursor);
+                int mutability = cursor.u8();
+                if (type == Op.TYPE_V128) {
+                    byte[] name = name(nameStart);
+                    entries.bytes(binary, entry, nameStart).name(name).op(3).op(Op.TYPE_I64).op(mutability);
+                    entries.bytes(binary, entry, nameStart).name(highName(name)).op(3).op(Op.TYPE_I64).op(mutability);
+                    return 2;
+                }
+            }
+            case 4 -> {
+                cursor.u8();
+                cursor.u32();
+            }
+            default -> throw new UnsupportedOperationException("import kind " + kind);
+        }
+        entries.bytes(binary, entry, cursor.position());
+        return 1;
     }
 
     private static void limits(ByteCursor cursor) {
@@ -253,11 +261,7 @@ public final class SimdLowering {
 
     /** Defined globals, each v128 as two i64 globals initialised with its halves. */
     private byte[] definedGlobals(int start) {
-        var cursor = new ByteCursor(binary, start);
-        long count = cursor.u32();
-        var entries = new Code(256);
-        long lowered = 0;
-        for (long i = 0; i < count; i++) {
+        return entries(binary, start, (cursor, entries) -> {
             int type = cursor.position();
             valueType(cursor);
             int mutability = cursor.u8();
@@ -265,41 +269,33 @@ public final class SimdLowering {
                 var halves = ConstantExpressions.vectorHalves(binary, cursor, globals);
                 entries.op(Op.TYPE_I64).op(mutability).bytes(halves[0]);
                 entries.op(Op.TYPE_I64).op(mutability).bytes(halves[1]);
-                lowered += 2;
-            } else {
-                entries.bytes(binary, type, cursor.position());
-                entries.bytes(ConstantExpressions.renumbered(binary, cursor, globals));
-                lowered++;
+                return 2;
             }
-        }
-        return new Code(entries.size() + 5).unsigned(lowered).bytes(entries.toBytes()).toBytes();
+            entries.bytes(binary, type, cursor.position());
+            entries.bytes(ConstantExpressions.renumbered(binary, cursor, globals));
+            return 1;
+        });
     }
 
     /** Exports with global indices renumbered, and an export of each exported v128 global's high half. */
     private byte[] exports(int start) {
-        var cursor = new ByteCursor(binary, start);
-        long count = cursor.u32();
-        var entries = new Code(256);
-        long lowered = 0;
-        for (long i = 0; i < count; i++) {
+        return entries(binary, start, (cursor, entries) -> {
             int entry = cursor.position();
             skipName(cursor);
             int kind = cursor.u8();
             long index = cursor.u32();
             if (kind != 3) {
                 entries.bytes(binary, entry, cursor.position());
-                lowered++;
-                continue;
+                return 1;
             }
             byte[] name = name(entry);
             entries.name(name).op(3).unsigned(globals.lowered(index));
-            lowered++;
             if (globals.isVector(index)) {
                 entries.name(highName(name)).op(3).unsigned(globals.lowered(index) + 1);
-                lowered++;
+                return 2;
             }
-        }
-        return new Code(entries.size() + 5).unsigned(lowered).bytes(entries.toBytes()).toBytes();
+            return 1;
+        });
     }
 
     /** Element segments with global indices in their expressions renumbered. */
