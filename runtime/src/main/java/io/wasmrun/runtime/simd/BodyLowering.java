@@ -48,7 +48,8 @@ final class BodyLowering {
             Instruction instruction = instructions.get(i);
             int from = i == 0 ? codeStart : instruction.address();
             int to = i + 1 < instructions.size() ? instructions.get(i + 1).address() : end;
-            instruction(instruction, from, to, map, all, code, operands, simd);
+            OpCode next = i + 1 < instructions.size() ? instructions.get(i + 1).opcode() : OpCode.END;
+            instruction(instruction, next, from, to, map, all, code, operands, simd);
         }
         var scratch = temps.groups();
         var out = new Code(declarations.size() + code.size() + 32);
@@ -79,7 +80,7 @@ final class BodyLowering {
     }
 
     private void instruction(
-            Instruction ins, int from, int to, IndexMap locals, List<ValType> localTypes, Code c, Operands operands, SimdInstructions simd) {
+            Instruction ins, OpCode next, int from, int to, IndexMap locals, List<ValType> localTypes, Code c, Operands operands, SimdInstructions simd) {
         OpCode op = ins.opcode();
         switch (op) {
             case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
@@ -115,7 +116,7 @@ final class BodyLowering {
                     scalar(operands, 2, Op.TYPE_I32, from, to, c);
                 } else if ((opcode >> 8) == 0xfd) {
                     operands.begin();
-                    simd.lower(op, ins.operands());
+                    simd.lower(op, ins.operands(), next);
                 } else {
                     operands.barrier();
                     other(ins, op, from, to, c, operands);

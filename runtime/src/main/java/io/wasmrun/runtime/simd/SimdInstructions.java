@@ -25,10 +25,10 @@ final class SimdInstructions {
         this.memory = new MemoryAccess(operands, lanes, widening);
     }
 
-    /** Emits {@code op}'s lowering, a SIMD instruction. */
-    void lower(OpCode op, long[] immediates) {
+    /** Emits {@code op}'s lowering, a SIMD instruction; {@code next} is the instruction after it. */
+    void lower(OpCode op, long[] immediates, OpCode next) {
         if (!(swar.lower(op) || arithmetic.lower(op) || lanes.lower(op, immediates) || widening.lower(op)
-                || memory.lower(op, immediates))) {
+                || memory.lower(op, immediates, LaneConsumers.of(next)))) {
             throw new UnsupportedOperationException("no lowering of " + op);
         }
         if (!operands.declared()) {
