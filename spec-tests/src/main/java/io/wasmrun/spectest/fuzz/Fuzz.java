@@ -267,7 +267,7 @@ public final class Fuzz {
      */
     static boolean nanSensitive(String signature) {
         return signature.startsWith("memory-state:")
-                || signature.matches("(log|result)-value:[if](32|64)")
+                || signature.matches("(log|result)-value:([if](32|64)|v128)")
                 || signature.startsWith("missing-trap:")
                 || signature.startsWith("unexpected-trap:")
                 || signature.startsWith("trap-kind:")

@@ -5,8 +5,9 @@ import java.util.Locale;
 /**
  * A raw wasm number as both oracles report it: its type and its bits (i32 and f32 in the low 32
  * bits). Text form, shared with the node oracle: {@code i32:-5}, {@code i64:-5},
- * {@code f32:0x7fc00000}, {@code f64:0x7ff8000000000000}; anything else (a reference) is kept as
- * opaque text.
+ * {@code f32:0x7fc00000}, {@code f64:0x7ff8000000000000}, {@code v128:0x<32 hex digits>} (the
+ * 128-bit number, so lane 0 is the last digits; {@code bits} holds the low half); anything else (a
+ * reference) is kept as opaque text.
  *
  * @param type {@code i32}, {@code i64}, {@code f32}, {@code f64}, or another type name
  * @param bits the raw bits; 0 for an opaque value
@@ -46,6 +47,21 @@ public record Value(String type, long bits, String text) {
         return new Value("f64", bits, String.format("f64:0x%016x", bits));
     }
 
+    /** A v128 from its two i64 halves, low (bytes 0-7, lane 0 in the lowest bits) first. */
+    public static Value v128(long low, long high) {
+        return new Value("v128", low, String.format("v128:0x%016x%016x", high, low));
+    }
+
+    /** The low half (bytes 0-7) of a v128. */
+    public long low() {
+        return bits;
+    }
+
+    /** The high half (bytes 8-15) of a v128; 0 for any other value. */
+    public long high() {
+        return type.equals("v128") ? Long.parseUnsignedLong(text.substring(7, 23), 16) : 0;
+    }
+
     /** The value of {@code type} held in Chicory's raw {@code long} encoding. */
     public static Value ofRaw(String type, long raw) {
         return switch (type) {
@@ -71,6 +87,13 @@ public record Value(String type, long bits, String text) {
                 case "i64" -> i64(Long.parseLong(value));
                 case "f32" -> f32(Integer.parseUnsignedInt(hex(value), 16));
                 case "f64" -> f64(Long.parseUnsignedLong(hex(value), 16));
+                case "v128" -> {
+                    String digits = hex(value);
+                    if (digits.length() != 32) {
+                        throw new NumberFormatException("v128 bits must be 32 hex digits: " + value);
+                    }
+                    yield v128(Long.parseUnsignedLong(digits.substring(16), 16), Long.parseUnsignedLong(digits.substring(0, 16), 16));
+                }
                 default -> new Value(type, 0, text);
             };
         } catch (NumberFormatException e) {
@@ -116,9 +139,28 @@ public record Value(String type, long bits, String text) {
         return nanClass() != NanClass.NONE;
     }
 
-    /** A readable form for reports: {@code f32:0x3f800000 (1.0)}, {@code f32:0x7fa00000 (nan:signalling)}. */
+    /**
+     * A readable form for reports: {@code f32:0x3f800000 (1.0)}, {@code f32:0x7fa00000 (nan:signalling)};
+     * a v128 with its lanes as i32x4, f32x4 and f64x2 (lane 0 first).
+     */
     public String describe() {
         return switch (type) {
+            case "v128" -> {
+                long lo = low();
+                long hi = high();
+                int[] i32 = {(int) lo, (int) (lo >>> 32), (int) hi, (int) (hi >>> 32)};
+                StringBuilder s = new StringBuilder(text).append(" (i32x4");
+                for (int lane : i32) {
+                    s.append(' ').append(lane);
+                }
+                s.append("; f32x4");
+                for (int lane : i32) {
+                    s.append(' ').append(f32(lane).describe().replaceFirst("^f32:\\S+ \\((.*)\\)$", "$1"));
+                }
+                s.append("; f64x2 ").append(f64(lo).describe().replaceFirst("^f64:\\S+ \\((.*)\\)$", "$1"));
+                s.append(' ').append(f64(hi).describe().replaceFirst("^f64:\\S+ \\((.*)\\)$", "$1"));
+                yield s.append(')').toString();
+            }
             case "f32" -> text + " (" + (isNan() ? "nan:" + nanClass().name().toLowerCase(Locale.ROOT) : Float.toString(Float.intBitsToFloat((int) bits))) + ")";
             case "f64" -> text + " (" + (isNan() ? "nan:" + nanClass().name().toLowerCase(Locale.ROOT) : Double.toString(Double.longBitsToDouble(bits))) + ")";
             default -> text;

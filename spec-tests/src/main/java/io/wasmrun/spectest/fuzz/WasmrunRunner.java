@@ -42,6 +42,12 @@ final class WasmrunRunner implements AutoCloseable {
         logger("log-i64", ValType.I64);
         logger("log-f32", ValType.F32);
         logger("log-f64", ValType.F64);
+        // binaryen's translate-to-fuzz imports log-v128 when SIMD is on; a lowered module imports
+        // a v128 parameter as its two i64 halves, low first
+        linker.define(new HostFunction("fuzzing-support", "log-v128", FunctionType.of(List.of(ValType.I64, ValType.I64), List.of()), (instance, args) -> {
+            events.add(new Event.Log(List.of(Value.v128(args[0], args[1]))));
+            return null;
+        }));
         linker.define(new HostFunction("env", "setTempRet0", FunctionType.of(List.of(ValType.I32), List.of()), (instance, args) -> {
             tempRet0 = (int) args[0];
             return null;
@@ -141,11 +147,22 @@ final class WasmrunRunner implements AutoCloseable {
             if (hangLimit) {
                 instance.call(HANG_LIMIT_INITIALIZER);
             }
-            long[] raw = instance.call(function, new long[type.params().size()]);
+            // the declared type; in raw form a v128 is two longs, low half first
+            int width = 0;
+            for (ValType param : type.params()) {
+                width += param.equals(ValType.V128) ? 2 : 1;
+            }
+            long[] raw = instance.call(function, new long[width]);
             List<Value> results = new ArrayList<>();
             List<ValType> returns = type.returns();
-            for (int i = 0; i < returns.size(); i++) {
-                results.add(Value.ofRaw(typeName(returns.get(i)), raw == null || i >= raw.length ? 0 : raw[i]));
+            int at = 0;
+            for (ValType result : returns) {
+                if (result.equals(ValType.V128)) {
+                    results.add(Value.v128(rawAt(raw, at), rawAt(raw, at + 1)));
+                    at += 2;
+                } else {
+                    results.add(Value.ofRaw(typeName(result), rawAt(raw, at++)));
+                }
             }
             events.add(new Event.Returned(results));
             return true;
@@ -162,6 +179,10 @@ final class WasmrunRunner implements AutoCloseable {
             events.add(new Event.Escaped(Escapes.signature(e), Escapes.detail(e)));
             return true;
         }
+    }
+
+    private static long rawAt(long[] raw, int i) {
+        return raw == null || i >= raw.length ? 0 : raw[i];
     }
 
     /** Records a trap; false when it ends what can be compared (stack, memory, interruption). */
@@ -227,6 +248,9 @@ final class WasmrunRunner implements AutoCloseable {
         }
         if (type.equals(ValType.F64)) {
             return "f64";
+        }
+        if (type.equals(ValType.V128)) {
+            return "v128";
         }
         return String.valueOf(type).toLowerCase(java.util.Locale.ROOT);
     }

@@ -20,7 +20,10 @@
 // VALUE is the raw value: i32:-5, i64:-5, f32:0x7fc00000, f64:0x7ff8000000000000. Floats keep
 // their bits: log-f32/log-f64 and every export are reached through small adapter modules that
 // reinterpret floats as integers inside wasm, because a float that crosses into JavaScript
-// becomes a Number, which does not keep a NaN's payload or its signalling bit.
+// becomes a Number, which does not keep a NaN's payload or its signalling bit. A v128 (log-v128,
+// which binaryen's translate-to-fuzz imports with SIMD, and v128 parameters and results, which
+// cannot cross into JavaScript at all) crosses as its two i64 halves and reads
+// v128:0x<32 hex digits>, the 128-bit number, lane 0 in the last digits.
 //
 // Semantics follow binaryen's fuzz harness (scripts/fuzz_shell.js and src/tools/execution-results.h
 // in WebAssembly/binaryen): exports are called in module order with zero arguments, a trap in one
@@ -30,8 +33,10 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-const TYPE_CODES = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
-const BITS_TYPE = { i32: 'i32', i64: 'i64', f32: 'i32', f64: 'i64' };
+const TYPE_CODES = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
+// what a value crosses into JavaScript as: floats as their bits, a v128 as its two i64 halves
+const BITS_TYPES = { i32: ['i32'], i64: ['i64'], f32: ['i32'], f64: ['i64'], v128: ['i64', 'i64'] };
+const I64X2_EXTRACT_LANE = (lane) => [0xfd, 0x1d, lane];
 
 function uleb(n) {
   const out = [];
@@ -83,31 +88,40 @@ function raw(type, x) {
     case 'i64': return 'i64:' + BigInt.asIntN(64, x).toString();
     case 'f32': return 'f32:0x' + (x >>> 0).toString(16).padStart(8, '0');
     case 'f64': return 'f64:0x' + BigInt.asUintN(64, x).toString(16).padStart(16, '0');
+    // x is [low, high]: the 128-bit number in hex, lane 0 in the last digits
+    case 'v128': return 'v128:0x' + BigInt.asUintN(64, x[1]).toString(16).padStart(16, '0') + BigInt.asUintN(64, x[0]).toString(16).padStart(16, '0');
     default: return type + ':?';
   }
 }
 
-// A logger adapter module: log-f32 and log-f64 take floats and hand their bits to JavaScript.
+// A logger adapter module: log-f32 and log-f64 take floats and hand their bits to JavaScript,
+// log-v128 (binaryen's translate-to-fuzz imports it when SIMD is on) a v128 as its two i64 halves.
 let events = [];
 const logger = (() => {
-  const types = [funcType(['i32'], []), funcType(['i64'], []), funcType(['f32'], []), funcType(['f64'], [])];
+  const types = [funcType(['i32'], []), funcType(['i64'], []), funcType(['f32'], []), funcType(['f64'], []),
+    funcType(['i64', 'i64'], []), funcType(['v128'], [])];
   const imports = [
     [...str('js'), ...str('f32'), 0x00, 0],
     [...str('js'), ...str('f64'), 0x00, 1],
+    [...str('js'), ...str('v128'), 0x00, 4],
   ];
   const exports = [
-    [...str('log-f32'), 0x00, 2],
-    [...str('log-f64'), 0x00, 3],
+    [...str('log-f32'), 0x00, 3],
+    [...str('log-f64'), 0x00, 4],
+    [...str('log-v128'), 0x00, 5],
   ];
   const bodies = [
     [0x00, 0x20, 0x00, 0xbc, 0x10, 0x00, 0x0b], // local.get 0, i32.reinterpret_f32, call 0
     [0x00, 0x20, 0x00, 0xbd, 0x10, 0x01, 0x0b], // local.get 0, i64.reinterpret_f64, call 1
+    // local.get 0, i64x2.extract_lane 0, local.get 0, i64x2.extract_lane 1, call 2
+    [0x00, 0x20, 0x00, ...I64X2_EXTRACT_LANE(0), 0x20, 0x00, ...I64X2_EXTRACT_LANE(1), 0x10, 0x02, 0x0b],
   ];
-  const module = new WebAssembly.Module(moduleBytes(types, imports, [2, 3], exports, bodies));
+  const module = new WebAssembly.Module(moduleBytes(types, imports, [2, 3, 5], exports, bodies));
   const instance = new WebAssembly.Instance(module, {
     js: {
       f32: (bits) => events.push(['log', raw('f32', bits)]),
       f64: (bits) => events.push(['log', raw('f64', bits)]),
+      v128: (low, high) => events.push(['log', raw('v128', [low, high])]),
     },
   });
   return instance.exports;
@@ -119,6 +133,7 @@ const fuzzingSupport = {
   'log-i64': (x) => events.push(['log', raw('i64', x)]),
   'log-f32': logger['log-f32'],
   'log-f64': logger['log-f64'],
+  'log-v128': logger['log-v128'],
 };
 const env = {
   setTempRet0: (x) => { tempRet0 = x; },
@@ -135,7 +150,8 @@ function caller(type) {
   if (make) return make;
   const params = type.parameters;
   const results = type.results;
-  const types = [funcType(params, results), funcType([], results.map((t) => BITS_TYPE[t]))];
+  const flat = results.flatMap((t) => BITS_TYPES[t]);
+  const types = [funcType(params, results), funcType([], flat)];
   const body = [];
   body.push(...uleb(results.length));
   for (const t of results) body.push(1, TYPE_CODES[t]);
@@ -145,6 +161,7 @@ function caller(type) {
       case 'i64': body.push(0x42, 0x00); break;
       case 'f32': body.push(0x43, 0, 0, 0, 0); break;
       case 'f64': body.push(0x44, 0, 0, 0, 0, 0, 0, 0, 0); break;
+      case 'v128': body.push(0xfd, 0x0c, ...new Array(16).fill(0)); break; // v128.const 0
     }
   }
   body.push(0x10, 0x00);
@@ -153,6 +170,7 @@ function caller(type) {
     body.push(0x20, ...uleb(i));
     if (results[i] === 'f32') body.push(0xbc);
     if (results[i] === 'f64') body.push(0xbd);
+    if (results[i] === 'v128') body.push(...I64X2_EXTRACT_LANE(0), 0x20, ...uleb(i), ...I64X2_EXTRACT_LANE(1));
   }
   body.push(0x0b);
   const module = new WebAssembly.Module(moduleBytes(
@@ -161,8 +179,13 @@ function caller(type) {
     const call = new WebAssembly.Instance(module, { m: { f } }).exports.call;
     return () => {
       const r = call();
-      const values = results.length === 1 ? [r] : results.length === 0 ? [] : [...r];
-      return values.map((v, i) => raw(results[i], v));
+      const values = flat.length === 1 ? [r] : flat.length === 0 ? [] : [...r];
+      let at = 0;
+      return results.map((t) => {
+        const v = t === 'v128' ? [values[at], values[at + 1]] : values[at];
+        at += BITS_TYPES[t].length;
+        return raw(t, v);
+      });
     };
   };
   callers.set(key, make);

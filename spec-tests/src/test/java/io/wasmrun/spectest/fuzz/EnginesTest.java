@@ -78,6 +78,45 @@ class EnginesTest {
         }
     }
 
+    /** What binaryen's translate-to-fuzz emits with SIMD: a log-v128 import, v128 parameters and results. */
+    static final String SIMD_MODULE =
+            """
+            (module
+              (import "fuzzing-support" "log-v128" (func $log-v128 (param v128)))
+              (func (export "logs") (param v128 i32) (result i64 v128 f32)
+                (call $log-v128 (v128.const i32x4 1 2 3 4))
+                (call $log-v128 (local.get 0))
+                (i64.const -1) (i32x4.add (v128.const i32x4 1 2 3 4) (v128.const i32x4 -1 0 0 0x7fffffff)) (f32.const 1))
+            )""";
+
+    private static List<Event> simdExpected() {
+        return List.of(
+                new Event.Call("logs"),
+                new Event.Log(List.of(Value.v128(0x0000000200000001L, 0x0000000400000003L))),
+                new Event.Log(List.of(Value.v128(0, 0))),
+                new Event.Returned(List.of(Value.i64(-1), Value.v128(0x0000000200000000L, 0x8000000300000003L), Value.f32(0x3f800000))));
+    }
+
+    @Test
+    void wasmrunLogsAndReturnsV128Values() {
+        byte[] wasm = Wat.toBinary(SIMD_MODULE, "simd.wat");
+        for (FuzzConfiguration c : FuzzConfiguration.ALL) {
+            try (var runner = new WasmrunRunner(c, new MemoryCompileCache())) {
+                assertEquals(simdExpected(), runner.run("simd.wasm", wasm, true).events(), c.label());
+            }
+        }
+    }
+
+    @Test
+    void nodeLogsAndReturnsV128ValuesThroughAdapters() throws IOException, InterruptedException {
+        assumeTrue(NodeOracle.version("node") != null, "node is not installed");
+        Path wasm = dir.resolve("simd.wasm");
+        Files.write(wasm, Wat.toBinary(SIMD_MODULE, "simd.wat"));
+        try (var oracle = new NodeOracle("node", NodeOracle.extractScript(dir), Duration.ofSeconds(30))) {
+            assertEquals(simdExpected(), oracle.run(wasm, true).events());
+        }
+    }
+
     @Test
     void anInvalidModuleIsRejected() {
         try (var runner = new WasmrunRunner(FuzzConfiguration.ALL.getFirst(), new MemoryCompileCache())) {

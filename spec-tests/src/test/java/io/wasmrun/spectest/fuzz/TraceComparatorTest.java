@@ -89,6 +89,25 @@ class TraceComparatorTest {
     }
 
     @Test
+    void v128ValuesCompareByLaneAndNameADifferenceByTheirType() {
+        Trace v8 = Trace.parseV8("""
+                {"events":[["call","a"],["log","v128:0x00000004000000030000000200000001"],["result","v128:0x7fc00000000000003ff0000000000000","i32:1"]]}""");
+        assertEquals(List.of(call("a"), log(Value.v128(0x0000000200000001L, 0x0000000400000003L)),
+                returned(Value.v128(0x3ff0000000000000L, 0x7fc0000000000000L), Value.i32(1))), v8.events());
+        Trace nanPayload = Trace.of(call("a"), log(Value.v128(0x0000000200000001L, 0x0000000400000003L)),
+                returned(Value.v128(0x3ff0000000000000L, 0xffc0001200000000L), Value.i32(1)));
+        assertEquals(List.of(), comparator.compare(v8, nanPayload), "an f32x4 NaN lane's sign and payload");
+        Trace signalling = Trace.of(call("a"), log(Value.v128(0x0000000200000001L, 0x0000000400000003L)),
+                returned(Value.v128(0x3ff0000000000000L, 0x7f80000100000000L), Value.i32(1)));
+        assertEquals("result-nan:v128", only(comparator.compare(v8, signalling)));
+        Trace swapped = Trace.of(call("a"), log(Value.v128(0x0000000400000003L, 0x0000000200000001L)),
+                returned(Value.v128(0x3ff0000000000000L, 0x7fc0000000000000L), Value.i32(1)));
+        assertEquals("log-value:v128", only(comparator.compare(v8, swapped)));
+        assertTrue(Fuzz.nanSensitive("result-value:v128"), "integer lanes may hold a reinterpreted NaN");
+        assertTrue(!Fuzz.nanSensitive("result-nan:v128"));
+    }
+
+    @Test
     void aTrapWhereV8TrapsMustBeThereWithACompatibleKind() {
         Trace v8 = Trace.parseV8(
                 """

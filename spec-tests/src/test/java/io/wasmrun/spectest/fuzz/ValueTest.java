@@ -45,6 +45,35 @@ class ValueTest {
     }
 
     @Test
+    void aV128IsItsHalvesAsOne128BitHexNumber() {
+        Value v = Value.v128(0x0000000200000001L, 0x0000000400000003L);
+        assertEquals("v128:0x00000004000000030000000200000001", v.text(), "lane 0 in the last digits");
+        assertEquals(v, Value.parse("v128:0x00000004000000030000000200000001"));
+        assertEquals(0x0000000200000001L, v.low());
+        assertEquals(0x0000000400000003L, v.high());
+        assertEquals(-1L, Value.parse("v128:0xffffffffffffffff0000000000000000").high());
+        assertEquals("v128:0x7fc00000000000007ff8000000000000 (i32x4 0 2146959360 0 2143289344; f32x4 0.0 nan:arithmetic 0.0 nan:canonical;"
+                + " f64x2 nan:canonical 2.247116418577895E307)", Value.v128(0x7ff8000000000000L, 0x7fc0000000000000L).describe(), "lane 0 first");
+        assertThrows(IllegalArgumentException.class, () -> Value.parse("v128:0x1234"));
+    }
+
+    @Test
+    void aV128ComparesPerFloatLane() {
+        long f32Nans = 0x7fc000017fc00000L; // two quiet f32 NaNs
+        for (NanRule rule : NanRule.values()) {
+            assertTrue(rule.matches(Value.v128(f32Nans, 5), Value.v128(0xffc000007fc00123L, 5)), "f32x4 lanes: sign and payload");
+            assertTrue(rule.matches(Value.v128(1, 0x7ff8000000000000L), Value.v128(1, 0xfff8000000000001L)), "an f64x2 lane");
+            assertTrue(rule.matches(Value.v128(0x3f8000007fc00000L, 0), Value.v128(0x3f800000ffc00000L, 0)), "a NaN lane beside a number");
+            assertFalse(rule.matches(Value.v128(0x3f8000007fc00000L, 0), Value.v128(0x3f800001ffc00000L, 0)), "the number lane differs");
+            assertFalse(rule.matches(Value.v128(1, 2), Value.v128(2, 1)), "halves swapped");
+            assertFalse(rule.matches(Value.v128(0, 0), Value.v128(0, 0x8000000000000000L)), "+0 and -0 differ in a lane");
+            assertFalse(rule.matches(Value.v128(0x7fc00000L, 0), Value.i64(0x7fc00000L)), "types must match");
+        }
+        assertFalse(NanRule.QUIETNESS.matches(Value.v128(0x7fc00000L, 0), Value.v128(0x7f800001L, 0)), "quiet against signalling lane");
+        assertTrue(NanRule.ANY.matches(Value.v128(0x7fc00000L, 0), Value.v128(0x7f800001L, 0)));
+    }
+
+    @Test
     void rawChicoryValuesKeepOnlyTheLow32BitsOfI32AndF32() {
         assertEquals(Value.i32(-1), Value.ofRaw("i32", 0xffffffffL));
         assertEquals(Value.i32(-1), Value.ofRaw("i32", -1L));
