@@ -48,8 +48,7 @@ final class BodyLowering {
             Instruction instruction = instructions.get(i);
             int from = i == 0 ? codeStart : instruction.address();
             int to = i + 1 < instructions.size() ? instructions.get(i + 1).address() : end;
-            OpCode next = i + 1 < instructions.size() ? instructions.get(i + 1).opcode() : OpCode.END;
-            instruction(instruction, next, from, to, map, all, code, operands, simd);
+            instruction(instruction, from, to, map, all, code, operands, simd);
         }
         var scratch = temps.groups();
         var out = new Code(declarations.size() + code.size() + 32);
@@ -80,7 +79,7 @@ final class BodyLowering {
     }
 
     private void instruction(
-            Instruction ins, OpCode next, int from, int to, IndexMap locals, List<ValType> localTypes, Code c, Operands operands, SimdInstructions simd) {
+            Instruction ins, int from, int to, IndexMap locals, List<ValType> localTypes, Code c, Operands operands, SimdInstructions simd) {
         OpCode op = ins.opcode();
         switch (op) {
             case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
@@ -116,7 +115,7 @@ final class BodyLowering {
                     scalar(operands, 2, Op.TYPE_I32, from, to, c);
                 } else if ((opcode >> 8) == 0xfd) {
                     operands.begin();
-                    simd.lower(op, ins.operands(), next);
+                    simd.lower(op, ins.operands());
                 } else {
                     operands.barrier();
                     other(ins, op, from, to, c, operands);

@@ -4,10 +4,8 @@ import com.dylibso.chicory.wasm.types.OpCode;
 
 /**
  * v128 loads and stores as i64 and narrower accesses. A 16-byte access is two 8-byte ones at
- * {@code offset} and {@code offset + 8}, or four 4-byte ones for a vector held as f32 or i32
- * lanes (a store of one, or a load an f32x4 or i32x4 instruction consumes next); a store writes
- * the highest part first, so when any byte is out of bounds it traps before writing anything
- * (the other parts lie below it). An offset so large that
+ * {@code offset} and {@code offset + 8}; a store writes the high half first, so when any byte is out
+ * of bounds it traps before writing anything (the low half lies below it). An offset so large that
  * {@code offset + 8} does not fit the memory argument cannot be in bounds, so the high access then
  * uses the largest offset, which traps the same way.
  */
@@ -26,39 +24,20 @@ final class MemoryAccess {
         this.widening = widening;
     }
 
-    /**
-     * {@code operands}: Chicory's alignment, offset and memory index, then the lane of a lane
-     * access; {@code consumer}: the lanes the next instruction reads its top operand as, if it is
-     * lane-wise on 32-bit lanes (a {@code v128.load} then loads those lanes one by one), else null.
-     */
-    boolean lower(OpCode op, long[] operands, Shape consumer) {
+    /** {@code operands}: Chicory's alignment, offset and memory index, then the lane of a lane access. */
+    boolean lower(OpCode op, long[] operands) {
         long align = operands[0];
         long offset = operands[1];
         long memory = operands[2];
         switch (op) {
             case V128_LOAD -> {
                 int address = o.popScalar(Op.TYPE_I32, 0);
-                if (consumer != null) {
-                    int load = consumer == Shape.F32 ? Op.F32_LOAD : Op.I32_LOAD;
-                    o.resultLanes(consumer, k -> c.get(address).memory(load, Math.min(align, 2), laneOffset(offset, k), memory));
-                    return true;
-                }
                 c.get(address).memory(Op.I64_LOAD, Math.min(align, 3), offset, memory);
                 c.get(address).memory(Op.I64_LOAD, Math.min(align, 3), highOffset(offset), memory);
             }
             case V128_STORE -> {
                 o.pop(1);
-                Shape lanes = o.lanesShape(0);
                 int address = o.popScalar(Op.TYPE_I32, 0);
-                if (lanes != null) {
-                    int store = lanes == Shape.F32 ? Op.F32_STORE : Op.I32_STORE;
-                    for (int k : new int[] {3, 0, 1, 2}) {
-                        c.get(address);
-                        o.lane(0, lanes, k, Ext.RAW);
-                        c.memory(store, Math.min(align, 2), laneOffset(offset, k), memory);
-                    }
-                    return true;
-                }
                 c.get(address).get(o.hi(0)).memory(Op.I64_STORE, Math.min(align, 3), highOffset(offset), memory);
                 c.get(address).get(o.lo(0)).memory(Op.I64_STORE, Math.min(align, 3), offset, memory);
             }
@@ -99,11 +78,6 @@ final class MemoryAccess {
 
     private static long highOffset(long offset) {
         return offset + 8 > MAX_OFFSET ? MAX_OFFSET : offset + 8;
-    }
-
-    /** The offset of 32-bit lane {@code k}, or the largest offset when it does not fit (the access cannot be in bounds). */
-    private static long laneOffset(long offset, int k) {
-        return offset + 4L * k > MAX_OFFSET ? MAX_OFFSET : offset + 4L * k;
     }
 
     /** Loads 8 bytes and extends each of their lanes to twice its width. */

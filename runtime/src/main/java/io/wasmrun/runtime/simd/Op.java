@@ -14,13 +14,11 @@ final class Op {
 
     static final int I32_LOAD = 0x28;
     static final int I64_LOAD = 0x29;
-    static final int F32_LOAD = 0x2a;
     static final int I32_LOAD8_U = 0x2d;
     static final int I32_LOAD16_U = 0x2f;
     static final int I64_LOAD32_U = 0x35;
     static final int I32_STORE = 0x36;
     static final int I64_STORE = 0x37;
-    static final int F32_STORE = 0x38;
     static final int I32_STORE8 = 0x3a;
     static final int I32_STORE16 = 0x3b;
 

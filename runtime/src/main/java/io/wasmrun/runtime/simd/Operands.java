@@ -98,11 +98,6 @@ final class Operands {
         return halves(popped[operand]).hi;
     }
 
-    /** The shape of operand {@code operand}'s lanes when it is held as lanes rather than halves, else null. */
-    Shape lanesShape(int operand) {
-        return inLanes(operand) ? popped[operand].shape : null;
-    }
-
     /** Whether operand {@code operand} is held as lanes rather than halves. */
     boolean inLanes(int operand) {
         return popped[operand].lanes != null && !popped[operand].hasHalves();

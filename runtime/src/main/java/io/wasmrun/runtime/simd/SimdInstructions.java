@@ -25,10 +25,10 @@ final class SimdInstructions {
         this.memory = new MemoryAccess(operands, lanes, widening);
     }
 
-    /** Emits {@code op}'s lowering, a SIMD instruction; {@code next} is the instruction after it. */
-    void lower(OpCode op, long[] immediates, OpCode next) {
+    /** Emits {@code op}'s lowering, a SIMD instruction. */
+    void lower(OpCode op, long[] immediates) {
         if (!(swar.lower(op) || arithmetic.lower(op) || lanes.lower(op, immediates) || widening.lower(op)
-                || memory.lower(op, immediates, LaneConsumers.of(next)))) {
+                || memory.lower(op, immediates))) {
             throw new UnsupportedOperationException("no lowering of " + op);
         }
         if (!operands.declared()) {
