@@ -82,10 +82,23 @@ final class LaneMoves {
         o.lane(0, shape, lane, ext);
     }
 
-    /** Pops a scalar and a vector, pushes the vector with lane {@code lane} replaced. */
+    /**
+     * Pops a scalar and a vector, pushes the vector with lane {@code lane} replaced; a vector of
+     * 32-bit lanes stays lanes, so building one lane by lane packs nothing.
+     */
     void replace(Shape shape, int lane) {
         int value = o.popScalar(Lanes.scalarType(shape), 0);
         o.pop(1);
+        if (shape.bits == 32) {
+            o.resultLanes(shape, k -> {
+                if (k == lane) {
+                    c.get(value);
+                } else {
+                    o.lane(0, shape, k, Ext.RAW);
+                }
+            });
+            return;
+        }
         replaced(shape, lane, value);
     }
 

@@ -146,12 +146,12 @@ class SimdOpsTest {
         engines.values().forEach(Engine::close);
     }
 
-    private static Map<String, List<Op>> groups() {
+    static Map<String, List<Op>> groups() {
         return SimdReference.ops().stream()
                 .collect(Collectors.groupingBy(Op::group, LinkedHashMap::new, Collectors.toList()));
     }
 
-    private static String moduleText(List<Op> ops) {
+    static String moduleText(List<Op> ops) {
         return ops.stream().map(op -> "  " + op.watFunc()).collect(Collectors.joining("\n", "(module\n", ")\n"));
     }
 
