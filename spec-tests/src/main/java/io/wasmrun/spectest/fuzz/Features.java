@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The wasm features the generator may use, by binaryen's names ({@code wasm-opt --enable-NAME}).
  * The default is what wasmrun runs and Debian's binaryen 108 generates valid modules for: bulk
- * memory, multi-value, sign extension, saturating float-to-int conversions and mutable globals.
+ * memory, multi-value, sign extension, saturating float-to-int conversions, mutable globals and
+ * SIMD.
  * Reference types are off (binaryen 108's translate-to-fuzz then emits non-nullable references,
  * which V8 in node 20 rejects).
  *
@@ -19,16 +20,15 @@ import java.util.Set;
  * v128 compares per float lane ({@link NanRule}), and a module's --denan variant has its f32x4 and
  * f64x2 results de-NaN'd too ({@link SimdDenan}), which binaryen 108's --denan does not do.
  *
- * <p>It is not in the default yet: the first campaign with it (seed 3001, 3000 modules) finds a
- * lowering bug in about a quarter of the translate-to-fuzz modules, a scalar pushed between two
- * v128 values ending up above the second one ({@code spec-tests/fuzz-cases/simd-scalar-between-*}).
- * With that bug fixed (a barrier in {@code Operands.result()}, tried but not committed), 13,000
- * modules of seeds 3001-3003 were clean apart from NaN payloads: add {@code simd} to the default
- * once the fix is in and a campaign confirms it. {@code relaxed-simd} stays off: the lowering does
- * not cover it and node 20's V8 rejects it without {@code --experimental-relaxed-simd}.
+ * <p>The first campaign with it (seed 3001, 3000 modules) found a lowering bug in about a quarter
+ * of the translate-to-fuzz modules, a scalar pushed between two v128 values ending up above the
+ * second one ({@code spec-tests/fuzz-cases/simd-scalar-between-*}); with the fix (a barrier in
+ * {@code Operands.result()}), seeds 3001-3004 (19,000 modules) were clean apart from NaN payloads.
+ * {@code relaxed-simd} stays off: the lowering does not cover it and node 20's V8 rejects it
+ * without {@code --experimental-relaxed-simd}.
  */
 public record Features(Set<String> names) {
-    public static final List<String> DEFAULT = List.of("bulk-memory", "multivalue", "sign-ext", "nontrapping-float-to-int", "mutable-globals");
+    public static final List<String> DEFAULT = List.of("bulk-memory", "multivalue", "sign-ext", "nontrapping-float-to-int", "mutable-globals", "simd");
 
     /** What binaryen 108 knows (wasm-opt --help). */
     static final Set<String> KNOWN =
