@@ -1,5 +1,9 @@
 package io.wasmrun.bench;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -28,6 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       warning when the JVM starts).
  * </ul>
  *
+ * <p>Each also runs on an off-heap {@code MemorySegment} with unaligned accesses at computed
+ * offsets ({@code *Memory}), as wasmrun's linear memories are.
+ *
  * <p>{@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar
  * V128RepresentationBenchmark}
  */
@@ -46,6 +53,11 @@ public class V128RepresentationBenchmark {
     private final long[] xHalves = new long[FLOATS / 2];
     private final long[] yHalves = new long[FLOATS / 2];
     private final float a = 0.999f;
+    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    private MemorySegment memory;
+    private long xAt;
+    private long yAt;
 
     @Setup
     public void fill() {
@@ -57,6 +69,47 @@ public class V128RepresentationBenchmark {
             xHalves[i] = pack(x[2 * i], x[2 * i + 1]);
             yHalves[i] = pack(y[2 * i], y[2 * i + 1]);
         }
+        memory = Arena.ofAuto().allocate(2L * FLOATS * 4 + 64);
+        xAt = 4;
+        yAt = xAt + FLOATS * 4L + 4;
+        for (int i = 0; i < FLOATS; i++) {
+            memory.set(F32, xAt + 4L * i, x[i]);
+            memory.set(F32, yAt + 4L * i, y[i]);
+        }
+    }
+
+    @Benchmark
+    public MemorySegment scalarMemory() {
+        for (int i = 0; i < FLOATS; i++) {
+            long at = 4L * i;
+            memory.set(F32, yAt + at, memory.get(F32, yAt + at) + a * memory.get(F32, xAt + at));
+        }
+        return memory;
+    }
+
+    @Benchmark
+    public MemorySegment halvesMemory() {
+        for (int i = 0; i < FLOATS / 2; i++) {
+            long at = 8L * i;
+            long xs = memory.get(I64, xAt + at);
+            long ys = memory.get(I64, yAt + at);
+            float y0 = Float.intBitsToFloat((int) ys) + a * Float.intBitsToFloat((int) xs);
+            float y1 = Float.intBitsToFloat((int) (ys >>> 32)) + a * Float.intBitsToFloat((int) (xs >>> 32));
+            memory.set(I64, yAt + at, pack(y0, y1));
+        }
+        return memory;
+    }
+
+    @Benchmark
+    public MemorySegment vectorApiMemory() {
+        for (int i = 0; i < FLOATS; i += 4) {
+            long at = 4L * i;
+            FloatVector.fromMemorySegment(SPECIES, memory, xAt + at, ByteOrder.LITTLE_ENDIAN)
+                    .mul(a)
+                    .add(FloatVector.fromMemorySegment(SPECIES, memory, yAt + at, ByteOrder.LITTLE_ENDIAN))
+                    .intoMemorySegment(memory, yAt + at, ByteOrder.LITTLE_ENDIAN);
+        }
+        return memory;
     }
 
     @Benchmark

@@ -300,10 +300,7 @@ public final class SimdLowering {
 
     /** Element segments with global indices in their expressions renumbered. */
     private byte[] elements(int start) {
-        var cursor = new ByteCursor(binary, start);
-        long count = cursor.u32();
-        var out = new Code(256).unsigned(count);
-        for (long i = 0; i < count; i++) {
+        return entries(binary, start, (cursor, out) -> {
             int flagsAt = cursor.position();
             long flags = cursor.u32();
             out.bytes(binary, flagsAt, cursor.position());
@@ -336,16 +333,13 @@ public final class SimdLowering {
                     out.bytes(binary, at, cursor.position());
                 }
             }
-        }
-        return out.toBytes();
+            return 1;
+        });
     }
 
     /** Data segments with global indices in their offsets renumbered. */
     private byte[] data(int start) {
-        var cursor = new ByteCursor(binary, start);
-        long count = cursor.u32();
-        var out = new Code(256).unsigned(count);
-        for (long i = 0; i < count; i++) {
+        return entries(binary, start, (cursor, out) -> {
             int flagsAt = cursor.position();
             long flags = cursor.u32();
             if (flags == 2) {
@@ -359,8 +353,8 @@ public final class SimdLowering {
             long length = cursor.u32();
             cursor.skip(Math.toIntExact(length));
             out.bytes(binary, at, cursor.position());
-        }
-        return out.toBytes();
+            return 1;
+        });
     }
 
     /** Every body lowered. */
