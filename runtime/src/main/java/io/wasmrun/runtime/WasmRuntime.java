@@ -121,7 +121,7 @@ public final class WasmRuntime implements AutoCloseable {
             }
         }
         var module = ModuleDecoder.decode(name, source.moduleBytes());
-        if (module.lowered() != null) {
+        if (module.lowered() != null && skipBodiesOnCacheHit && engine == Strategy.COMPILER) {
             source.storeLowering(module.lowered());
         }
         return admit(name, module, source.cacheFor(name, module.executable()), null);
