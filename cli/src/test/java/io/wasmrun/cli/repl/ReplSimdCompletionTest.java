@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jline.console.ArgDesc;
 import org.jline.console.CmdDesc;
 import org.jline.console.CmdLine;
-import org.jline.reader.Candidate;
-import org.jline.reader.ParsedLine;
-import org.jline.reader.Parser.ParseContext;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +36,7 @@ class ReplSimdCompletionTest {
     }
 
     private List<String> complete(String line) {
-        var reader = session.repl().reader();
-        ParsedLine parsed = reader.getParser().parse(line, line.length(), ParseContext.COMPLETE);
-        List<Candidate> candidates = new ArrayList<>();
-        new ReplCompleter(session.repl().session(), CommandTable.standard(), dir).complete(reader, parsed, candidates);
-        return candidates.stream().map(Candidate::value).sorted().toList();
+        return session.complete(line);
     }
 
     @Test

@@ -5,7 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser.ParseContext;
 import org.jline.terminal.Terminal;
 
 /** A REPL driven line by line, returning what each line printed. */
@@ -17,8 +22,10 @@ final class ScriptedSession implements AutoCloseable {
     private int outSeen;
     private int errSeen;
     private String lastErrors = "";
+    private final Path dir;
 
     ScriptedSession(Path dir) throws IOException {
+        this.dir = dir;
         terminal = ReplHarness.terminal(InputStream.nullInputStream(), out);
         repl = new Repl(
                 terminal, err, ReplHarness.config(dir, false, Optional.empty()), new OnDemandInstanceAllocator());
@@ -38,6 +45,15 @@ final class ScriptedSession implements AutoCloseable {
         String printed = all.substring(outSeen);
         outSeen = all.length();
         return printed;
+    }
+
+    /** The completion candidates the REPL offers for {@code line}, sorted. */
+    List<String> complete(String line) {
+        var reader = repl.reader();
+        ParsedLine parsed = reader.getParser().parse(line, line.length(), ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        new ReplCompleter(repl.session(), CommandTable.standard(), dir).complete(reader, parsed, candidates);
+        return candidates.stream().map(Candidate::value).sorted().toList();
     }
 
     /** What the last line printed as errors. */
