@@ -62,6 +62,25 @@ class SimdCacheTest {
         assertFalse(hasBodies(loadAndCall()));
     }
 
+    @Test
+    void aPrecompiledSimdModuleRunsFromItsArtifact() {
+        byte[] artifact;
+        try (var runtime = WasmRuntime.builder().build()) {
+            artifact = runtime.precompile("dot.wasm", MODULE);
+        }
+        try (var runtime = WasmRuntime.builder()
+                        .allowPrecompiled(true)
+                        .withCompileCache(new DiskCompileCache(dir))
+                        .skipBodiesOnCacheHit(true)
+                        .build()) {
+            var module = runtime.load("dot.cwasm", artifact);
+            assertTrue(module.lowered());
+            try (var instance = runtime.instantiate(module, new Linker())) {
+                assertArrayEquals(new long[] {30}, instance.call("dot", 3));
+            }
+        }
+    }
+
     /** Loads the module on the test's cache, checks dot(3) = 3 * (1 + 2 + 3 + 4), returns the loaded module. */
     private LoadedModule loadAndCall() {
         try (var runtime = WasmRuntime.builder()
