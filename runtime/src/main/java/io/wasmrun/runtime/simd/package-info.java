@@ -16,14 +16,23 @@
  *       import, so modules linked to each other agree.
  *   <li>A block of type v128 gets a new function type {@code [] -> [i64 i64]}; function types
  *       are rewritten in place, so every type index stays.
- *   <li>Each SIMD instruction pops its operands into scratch locals ({@link Temps}, {@link
- *       Operands}) and pushes its result halves. A lane-wise instruction is the scalar instruction
- *       of its lane type applied per lane ({@link Lanes}), so NaN propagation, rounding and
- *       saturation are those of Chicory's scalar instructions, which the spec defines the vector
- *       ones by. The float sign instructions work on bits, so they keep NaN payloads exactly.
+ *   <li>Each SIMD instruction takes its operands from {@link Operands}, which keeps v128 values
+ *       off the operand stack from one SIMD instruction to the next (as the halves of a local or
+ *       of scratch locals from {@link Temps}, or an f32x4 or i32x4 value as four scalar locals)
+ *       and pushes them as halves before any instruction that needs the stack as the module has
+ *       it. A lane-wise instruction is the scalar instruction of its lane type applied per lane
+ *       ({@link Lanes}), so NaN propagation, rounding and saturation are those of Chicory's scalar
+ *       instructions, which the spec defines the vector ones by; most i8x16 and i16x8 ones work on
+ *       a whole half at once ({@link Swar}); {@code i8x16.swizzle} calls a function the lowering
+ *       appends ({@link Helpers}). The float sign instructions work on bits, so they keep NaN
+ *       payloads exactly.
  *   <li>Everything else is copied byte for byte. Chicory's validator marks the {@code drop} and
  *       {@code select} that take a v128, so the lowering needs no operand-stack model.
  * </ul>
+ *
+ * <p>The compile cache keeps the lowered bytes beside the classes compiled from them, under the
+ * original's key ({@code CacheKey.lowering()}), so a later run decodes no bodies; a change to what
+ * the lowering emits needs a new {@code CodegenVersion.REWRITER} ({@code LoweringVersionTest}).
  *
  * <p>The API keeps showing the module as it declares itself ({@link
  * io.wasmrun.runtime.LoadedModule#declared()}); the raw form of a v128 in calls (two longs, low
