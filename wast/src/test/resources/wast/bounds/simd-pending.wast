@@ -2,6 +2,7 @@
 ;; halves or as lanes) while scalars are pushed above them; every way a pending value meets the rest
 ;; of the code must leave the stack as the original module has it.
 (module
+  (type $t (func))
   (memory 1)
   (global $g (mut v128) (v128.const i32x4 0 0 0 0))
   (func $sum (param v128) (result i32)
@@ -43,6 +44,12 @@
         (br_if 0 (local.get 0))
         (i32x4.add)
         (i32x4.add (v128.const i32x4 100 100 100 100)))))
+  ;; a typed reference read above a pending vector (no scratch local could hold it)
+  (func (export "typed-ref-above") (result i32)
+    (local $r (ref null $t))
+    (i32x4.splat (i32.const 7))
+    (drop (ref.is_null (local.get $r)))
+    (call $sum))
   ;; a store whose address lies below the pending vector, a global set from a pending vector
   (func (export "store-and-global") (param i32) (result i32)
     (v128.store offset=16 (local.get 0) (i32x4.add (v128.const i32x4 1 2 3 4) (i32x4.splat (local.get 0))))
@@ -57,5 +64,6 @@
 (assert_return (invoke "scalar-math-above" (i32.const 4)) (i32.const 21))
 (assert_return (invoke "select-drop-block" (i32.const 1)) (i32.const 4))
 (assert_return (invoke "select-drop-block" (i32.const 0)) (i32.const 444))
+(assert_return (invoke "typed-ref-above") (i32.const 28))
 (assert_return (invoke "store-and-global" (i32.const 0)) (i32.const 24))
 (assert_return (invoke "store-and-global" (i32.const 100)) (i32.const 924))

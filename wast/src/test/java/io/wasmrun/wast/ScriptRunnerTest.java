@@ -71,7 +71,7 @@ class ScriptRunnerTest {
         scripts.put("bounds/module-checks.wast", 23);
         scripts.put("bounds/interpreter-i32-mul.wast", 13);
         scripts.put("bounds/block-type-indices.wast", 13);
-        scripts.put("bounds/simd-pending.wast", 10);
+        scripts.put("bounds/simd-pending.wast", 11);
         scripts.put("bounds/simd-memory.wast", 18);
         return scripts.entrySet().stream().flatMap(script -> Stream.of(
                 Arguments.of("on-demand", ON_DEMAND, Strategy.COMPILER, script.getKey(), script.getValue()),

@@ -96,7 +96,7 @@ final class BodyLowering {
                 int type = localTypes.get(Math.toIntExact(index)).opcode();
                 int pops = op == OpCode.LOCAL_GET ? 0 : 1;
                 int pushes = op == OpCode.LOCAL_SET ? -1 : type;
-                if (!operands.scalar(pops, pushes)) {
+                if (!numeric(type) || !operands.scalar(pops, pushes)) {
                     operands.barrier();
                 }
                 c.indexed(op == OpCode.LOCAL_GET ? Op.LOCAL_GET : op == OpCode.LOCAL_SET ? Op.LOCAL_SET : Op.LOCAL_TEE, lowered);
@@ -130,6 +130,15 @@ final class BodyLowering {
             operands.barrier();
         }
         c.bytes(binary, from, to);
+    }
+
+    /**
+     * Whether a local of wasm type {@code type} can be tracked above pending vectors: a reference
+     * could not be spilled into a scratch local of its own type (a typed reference needs its heap
+     * type, a non-nullable one a value), so it makes pending vectors settle first.
+     */
+    private static boolean numeric(int type) {
+        return type == Op.TYPE_I32 || type == Op.TYPE_I64 || type == Op.TYPE_F32 || type == Op.TYPE_F64;
     }
 
     private static int constType(OpCode op) {
