@@ -15,14 +15,6 @@ final class Code {
         return this;
     }
 
-    /** Several one-byte instructions in a row. */
-    Code ops(int... opcodes) {
-        for (int opcode : opcodes) {
-            out.write(opcode);
-        }
-        return this;
-    }
-
     Code i32(int value) {
         out.write(Op.I32_CONST);
         signed(value);

@@ -230,11 +230,6 @@ final class Operands {
         }
     }
 
-    /** Whether no v128 is pending (the stack is as the original's). */
-    boolean settled() {
-        return pending.isEmpty();
-    }
-
     /**
      * A scalar instruction that pops {@code pops} values and pushes one of type {@code pushes} (or
      * none when it is negative) is about to be copied; false when it needs a {@link #barrier} first

@@ -44,9 +44,4 @@ enum Shape {
     boolean isFloat() {
         return this == F32 || this == F64;
     }
-
-    /** Whether a scalar lane value of this shape is an i32 (or f32) rather than a 64-bit value. */
-    boolean narrow() {
-        return bits < 64;
-    }
 }
