@@ -75,10 +75,6 @@ final class ChicoryTypes {
         return new FuncType(valTypes(type.params()), valTypes(type.returns()));
     }
 
-    static FunctionType chicory(FuncType type) {
-        return FunctionType.of(chicoryTypes(type.params()), chicoryTypes(type.results()));
-    }
-
     /**
      * The type as the engines run it: each v128 as two i64, as in a module that uses SIMD ({@link
      * io.wasmrun.runtime.simd.SimdLowering}), the only kind of module that can import a v128.
@@ -106,14 +102,6 @@ final class ChicoryTypes {
             result.add(valType(t));
         }
         return List.copyOf(result);
-    }
-
-    private static List<com.dylibso.chicory.wasm.types.ValType> chicoryTypes(List<ValType> types) {
-        var result = new ArrayList<com.dylibso.chicory.wasm.types.ValType>(types.size());
-        for (ValType t : types) {
-            result.add(chicory(t));
-        }
-        return result;
     }
 
     static MemoryType memoryType(MemoryLimits limits) {
