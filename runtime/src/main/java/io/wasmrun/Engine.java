@@ -111,6 +111,7 @@ public final class Engine implements AutoCloseable {
         private boolean ownsAllocator;
         private CompileCache cache = CompileCache.NONE;
         private boolean allowPrecompiled;
+        private FirstCompile firstCompile = FirstCompile.BACKGROUND;
 
         private Builder() {}
 
@@ -179,6 +180,16 @@ public final class Engine implements AutoCloseable {
         }
 
         /**
+         * How a first run of a large module (over 1 MiB of function code) that the compile cache
+         * does not hold gets its classes (default: {@link FirstCompile#BACKGROUND}: instances run
+         * interpreted until a thread has compiled it).
+         */
+        public Builder firstCompile(FirstCompile firstCompile) {
+            this.firstCompile = Objects.requireNonNull(firstCompile, "firstCompile");
+            return this;
+        }
+
+        /**
          * The engine. On a compile-cache hit a module's function bodies are neither decoded nor
          * validated again: the cached classes were made from the same bytes after full
          * validation, and the API never shows the bodies.
@@ -188,7 +199,8 @@ public final class Engine implements AutoCloseable {
                     .withStrategy(strategy)
                     .withCompileCache(cache)
                     .allowPrecompiled(allowPrecompiled)
-                    .skipBodiesOnCacheHit(true);
+                    .skipBodiesOnCacheHit(true)
+                    .firstCompile(firstCompile);
             if (allocator != null) {
                 runtime.withAllocator(allocator);
             }

@@ -164,6 +164,15 @@ public final class Module {
     }
 
     /**
+     * With the compiler engine, translates the module to JVM classes now (or loads them from the
+     * compile cache) and waits for it, whatever the module's size, rather than on its first
+     * instantiation; the interpreter has nothing to do.
+     */
+    public void compile() {
+        loaded.compile();
+    }
+
+    /**
      * Drops what the engine's allocator keeps for this module between instantiations (the pooling
      * allocator's copy-on-write memory images and slot affinity), for hosts that load many
      * modules once. Call it when the module's instances are closed; instantiating the module

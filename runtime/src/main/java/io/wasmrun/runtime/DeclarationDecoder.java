@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.types.DataCountSection;
 import com.dylibso.chicory.wasm.types.DataSection;
 import com.dylibso.chicory.wasm.types.ElementSection;
 import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionSection;
 import com.dylibso.chicory.wasm.types.GlobalSection;
@@ -20,7 +21,13 @@ import com.dylibso.chicory.wasm.types.TableSection;
 import com.dylibso.chicory.wasm.types.TagSection;
 import com.dylibso.chicory.wasm.types.TypeSection;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Decodes what a module declares (types, imports, exports, memories, tables, globals, elements,
@@ -30,8 +37,10 @@ import java.util.List;
  * generation versions), and they never look at the bodies, which are most of the decoding time
  * of a C program in a fresh JVM (25 KB of code: about 25 ms).
  *
- * <p>The module's code section holds one empty body per function, so its function and code
- * sections still agree; nothing may interpret it.
+ * <p>The module's code section holds one body per function, so its function and code sections
+ * still agree: empty, except for the functions the classes leave to Chicory's interpreter (too
+ * large for a JVM method), which are decoded ({@link SelectedBodies}). Nothing may interpret the
+ * empty ones.
  */
 final class DeclarationDecoder {
     private static final int[] DECLARATION_SECTIONS = {
@@ -49,21 +58,71 @@ final class DeclarationDecoder {
      * @throws RuntimeException as Chicory's parser does for bytes it cannot decode
      */
     static WasmModule decode(byte[] bytes, String digest) {
+        return decode(bytes, digest, Set.of());
+    }
+
+    /**
+     * The module's declarations with the bodies of the functions {@code withBodies} (absolute
+     * indices: imports first), for the functions compiled classes leave to the interpreter; every
+     * other body is empty.
+     *
+     * @throws RuntimeException as Chicory's parser does for bytes it cannot decode
+     */
+    static WasmModule decode(byte[] bytes, String digest, Set<Integer> withBodies) {
         var parser = Parser.builder();
         for (int id : DECLARATION_SECTIONS) {
             parser.includeSectionId(id);
         }
         var module = WasmModule.builder().withValidation(false).withDigest(digest);
-        var code = CodeSection.builder();
+        int[] imported = new int[1];
+        int[] defined = new int[1];
+        List<FutureTask<Map<Integer, FunctionBody>>> bodies = new ArrayList<>(1);
         parser.withValidation(false).build().parse(new ByteArrayInputStream(bytes), section -> {
             add(module, section);
-            if (section instanceof FunctionSection functions) {
-                for (int i = 0; i < functions.functionCount(); i++) {
-                    code.addFunctionBody(NO_BODY);
+            if (section instanceof ImportSection imports) {
+                imported[0] = imports.count(ExternalType.FUNCTION);
+            } else if (section instanceof FunctionSection functions) {
+                defined[0] = functions.functionCount();
+                if (!withBodies.isEmpty()) {
+                    bodies.add(decodeInBackground(bytes, withBodies, imported[0]));
                 }
             }
         });
+        Map<Integer, FunctionBody> decoded = bodies.isEmpty() ? Map.of() : join(bodies.get(0));
+        var code = CodeSection.builder();
+        for (int i = 0; i < defined[0]; i++) {
+            code.addFunctionBody(decoded.getOrDefault(i, NO_BODY));
+        }
         return module.setCodeSection(code.build()).build();
+    }
+
+    /**
+     * Starts decoding the bodies {@code withBodies} (absolute indices) on a thread of its own, so
+     * that it overlaps with decoding the sections after the function section (data, elements).
+     */
+    private static FutureTask<Map<Integer, FunctionBody>> decodeInBackground(
+            byte[] bytes, Set<Integer> withBodies, int imported) {
+        var selected = new TreeSet<Integer>();
+        for (int index : withBodies) {
+            selected.add(index - imported);
+        }
+        var task = new FutureTask<>(() -> SelectedBodies.decode(bytes, selected));
+        Thread.ofPlatform().daemon().name("wasmrun-bodies").start(task);
+        return task;
+    }
+
+    private static Map<Integer, FunctionBody> join(FutureTask<Map<Integer, FunctionBody>> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding function bodies", e);
+        }
     }
 
     private static void add(WasmModule.Builder module, Section section) {

@@ -9,7 +9,10 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import io.wasmrun.WasmrunException;
 import io.wasmrun.allocator.ModuleInfo;
+import io.wasmrun.runtime.compile.BackgroundCompile;
 import io.wasmrun.runtime.compile.CompileCache;
+import io.wasmrun.runtime.compile.DiskCompileCache;
+import io.wasmrun.FirstCompile;
 import io.wasmrun.runtime.compile.ModuleCompiler;
 import io.wasmrun.runtime.engine.StackFloor;
 import java.util.Optional;
@@ -32,7 +35,13 @@ public final class LoadedModule {
     /** {@link StackFloor#of} the module, or -1 until first asked. */
     private volatile int interpreterStackFloor = -1;
 
-    LoadedModule(ModuleInfo info, WasmModule declared, Strategy engine, CompileCache compileCache, CachedCode cachedCode) {
+    /** The module's bytes until its machine factory exists, for a detached compile; else null. */
+    private byte[] source;
+    private final FirstRun firstRun;
+
+    LoadedModule(
+            ModuleInfo info, WasmModule declared, Strategy engine, CompileCache compileCache, CachedCode cachedCode, FirstRun firstRun) {
+        this.firstRun = firstRun;
         this.info = info;
         this.declared = declared;
         this.engine = engine;
@@ -47,6 +56,21 @@ public final class LoadedModule {
      * @param complete decodes the module with its function bodies
      */
     record CachedCode(byte[] jar, Supplier<WasmModule> complete) {}
+
+    /**
+     * How a first run of a large module compiles ({@link io.wasmrun.FirstCompile}).
+     *
+     * @param timing when the classes are compiled
+     * @param threshold bytes of function code that make a module large
+     */
+    record FirstRun(FirstCompile timing, long threshold) {}
+
+    /** Keeps the module's bytes for a detached compile on a cache miss ({@link FirstCompile#DETACHED}). */
+    void keepSource(byte[] bytes) {
+        if (engine == Strategy.COMPILER && firstRun.timing() == FirstCompile.DETACHED) {
+            source = bytes;
+        }
+    }
 
     /** The display name, usually the file name. */
     public String name() {
@@ -133,27 +157,66 @@ public final class LoadedModule {
         return floor;
     }
 
+    /**
+     * With the compiler engine, makes the module's classes now (from the cache when it holds them),
+     * blocking, whatever {@link FirstCompile} says for large modules; nothing when a factory exists.
+     */
+    public void compile() {
+        if (engine == Strategy.COMPILER) {
+            machineFactory(true);
+        }
+    }
+
     Function<Instance, Machine> machineFactory() {
+        return machineFactory(false);
+    }
+
+    private Function<Instance, Machine> machineFactory(boolean blocking) {
         Function<Instance, Machine> factory = machineFactory;
         if (factory == null) {
             synchronized (this) {
                 factory = machineFactory;
                 if (factory == null) {
-                    factory = createMachineFactory();
+                    factory = createMachineFactory(blocking);
                     machineFactory = factory;
                     cachedCode = null;
+                    source = null;
                 }
             }
         }
         return factory;
     }
 
-    private Function<Instance, Machine> createMachineFactory() {
+    private Function<Instance, Machine> createMachineFactory(boolean blocking) {
         return switch (engine) {
             case INTERPRETER -> InterpreterMachine::new;
             case COMPILER -> cachedCode == null
-                    ? new ModuleCompiler(compileCache).machineFactory(wasm())
+                    ? compiledOnFirstRun(blocking)
                     : new ModuleCompiler(compileCache).machineFactory(wasm(), cachedCode.jar(), cachedCode.complete());
         };
+    }
+
+    /**
+     * Classes for a module loaded with its bodies: from the cache, else compiled now when the
+     * module is small or the runtime says {@link FirstCompile#BLOCKING}, else in the background.
+     */
+    private Function<Instance, Machine> compiledOnFirstRun(boolean blocking) {
+        var compiler = new ModuleCompiler(compileCache);
+        if (blocking
+                || firstRun.timing() == FirstCompile.BLOCKING
+                || !BackgroundCompile.large(wasm(), firstRun.threshold())) {
+            return compiler.machineFactory(wasm());
+        }
+        var cached = compiler.cachedMachineFactory(wasm());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        if (firstRun.timing() == FirstCompile.DETACHED
+                && source != null
+                && compileCache instanceof DiskCompileCache disk
+                && CacheFiller.start(source, disk)) {
+            return InterpreterMachine::new;
+        }
+        return BackgroundCompile.onThread(compiler, wasm());
     }
 }

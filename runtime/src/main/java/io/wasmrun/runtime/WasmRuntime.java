@@ -19,6 +19,8 @@ import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.ModuleCompiler;
 import io.wasmrun.runtime.compile.PrecompiledModule;
 import io.wasmrun.runtime.compile.ModuleSource;
+import io.wasmrun.runtime.compile.BackgroundCompile;
+import io.wasmrun.FirstCompile;
 import io.wasmrun.runtime.engine.EmptyElementSegments;
 import io.wasmrun.runtime.engine.GeneratedCodeAccess;
 import io.wasmrun.runtime.engine.InterpreterChecks;
@@ -29,6 +31,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -53,12 +56,14 @@ public final class WasmRuntime implements AutoCloseable {
     private final CompileCache compileCache;
     private final boolean allowPrecompiled;
     private final boolean skipBodiesOnCacheHit;
+    private final LoadedModule.FirstRun firstRun;
 
     private WasmRuntime(Builder builder) {
         this.engine = builder.engine;
         this.compileCache = builder.compileCache;
         this.allowPrecompiled = builder.allowPrecompiled;
         this.skipBodiesOnCacheHit = builder.skipBodiesOnCacheHit;
+        this.firstRun = new LoadedModule.FirstRun(builder.firstCompile, builder.backgroundThreshold);
         this.ownsAllocator = builder.allocator == null;
         this.allocator = ownsAllocator ? new OnDemandInstanceAllocator() : builder.allocator;
     }
@@ -124,7 +129,9 @@ public final class WasmRuntime implements AutoCloseable {
         if (module.lowered() != null && skipBodiesOnCacheHit && engine == Strategy.COMPILER) {
             source.storeLowering(module.lowered());
         }
-        return admit(name, module, source.cacheFor(name, module.executable()), null);
+        var loaded = admit(name, module, source.cacheFor(name, module.executable()), null);
+        loaded.keepSource(source.moduleBytes());
+        return loaded;
     }
 
     /**
@@ -136,7 +143,7 @@ public final class WasmRuntime implements AutoCloseable {
         Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes()).executable();
         var cached = source.cachedClasses();
         if (cached.isPresent()) {
-            WasmModule declarations = declarations(source.moduleBytes(), cached.get().key());
+            WasmModule declarations = declarations(source.moduleBytes(), cached.get());
             if (declarations != null) {
                 var code = new LoadedModule.CachedCode(cached.get().jar(), complete);
                 return admit(name, new ModuleDecoder.Decoded(declarations), cached.get().cache(), code);
@@ -148,8 +155,8 @@ public final class WasmRuntime implements AutoCloseable {
         if (loweredClasses.isEmpty()) {
             return null;
         }
-        WasmModule declared = declarations(source.moduleBytes(), CacheKey.of(source.moduleBytes()));
-        WasmModule executable = declarations(lowered, loweredClasses.get().key());
+        WasmModule declared = declarations(source.moduleBytes(), CacheKey.of(source.moduleBytes()), Set.of());
+        WasmModule executable = declarations(lowered, loweredClasses.get());
         if (declared == null || executable == null) {
             return null;
         }
@@ -157,10 +164,18 @@ public final class WasmRuntime implements AutoCloseable {
         return admit(name, new ModuleDecoder.Decoded(declared, executable, lowered), loweredClasses.get().cache(), code);
     }
 
-    /** The declarations of the module with {@code bytes}, or null when they do not decode (the full decoder then says why). */
-    private static WasmModule declarations(byte[] bytes, CacheKey key) {
+    /** The declarations of the module with {@code bytes} and the bodies {@code classes} interpret. */
+    private static WasmModule declarations(byte[] bytes, ModuleSource.CachedClasses classes) {
+        return declarations(bytes, classes.key(), classes.interpretedFunctions());
+    }
+
+    /**
+     * The declarations of the module with {@code bytes} and the bodies of {@code withBodies}, or
+     * null when they do not decode (the full decoder then says why).
+     */
+    private static WasmModule declarations(byte[] bytes, CacheKey key, Set<Integer> withBodies) {
         try {
-            return DeclarationDecoder.decode(bytes, key.moduleDigest());
+            return DeclarationDecoder.decode(bytes, key.moduleDigest(), withBodies);
         } catch (RuntimeException e) {
             return null;
         }
@@ -190,7 +205,7 @@ public final class WasmRuntime implements AutoCloseable {
             throw new ModuleLoadException(
                     ModuleLoadException.Kind.UNSUPPORTED, name, e.getMessage(), e);
         }
-        return new LoadedModule(info, module.declared(), engine, moduleCache, cached);
+        return new LoadedModule(info, module.declared(), engine, moduleCache, cached, firstRun);
     }
 
     /**
@@ -298,6 +313,8 @@ public final class WasmRuntime implements AutoCloseable {
         private CompileCache compileCache = CompileCache.NONE;
         private boolean allowPrecompiled;
         private boolean skipBodiesOnCacheHit;
+        private FirstCompile firstCompile = FirstCompile.BACKGROUND;
+        private long backgroundThreshold = BackgroundCompile.THRESHOLD_BYTES;
 
         private Builder() {}
 
@@ -336,6 +353,28 @@ public final class WasmRuntime implements AutoCloseable {
          */
         public Builder skipBodiesOnCacheHit(boolean skip) {
             this.skipBodiesOnCacheHit = skip;
+            return this;
+        }
+
+        /**
+         * How the compiler engine's first run of a large module, one the compile cache does not
+         * hold, gets its classes (default: {@link FirstCompile#BACKGROUND}).
+         */
+        public Builder firstCompile(FirstCompile firstCompile) {
+            this.firstCompile = Objects.requireNonNull(firstCompile, "firstCompile");
+            return this;
+        }
+
+        /**
+         * Bytes of function code above which {@link #firstCompile} applies; smaller modules compile
+         * before they run (default: {@link BackgroundCompile#THRESHOLD_BYTES}; 0 makes every module
+         * large, as the tests of the background paths do).
+         */
+        public Builder backgroundThreshold(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("negative threshold: " + bytes);
+            }
+            this.backgroundThreshold = bytes;
             return this;
         }
 

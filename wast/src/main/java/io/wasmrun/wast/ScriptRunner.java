@@ -21,12 +21,23 @@ public final class ScriptRunner implements AutoCloseable {
     private final Engine engine;
     private final ScriptConverter converter;
     private final SpectestHost spectest;
+    private final boolean throughCache;
 
     /** A runner on {@code engine}, which the caller closes after the runner. */
     public ScriptRunner(Engine engine, ScriptConverter converter) {
+        this(engine, converter, false);
+    }
+
+    /**
+     * A runner on {@code engine}; with {@code throughCache}, each module is compiled once into the
+     * engine's compile cache and loaded again from it before it is used, so that a compiler engine
+     * runs it as a later run would (declarations decoded only, classes defined on first use).
+     */
+    public ScriptRunner(Engine engine, ScriptConverter converter, boolean throughCache) {
         this.engine = engine;
         this.converter = converter;
         this.spectest = new SpectestHost(engine);
+        this.throughCache = throughCache;
     }
 
     /** Converts {@code wast} and runs it. */
@@ -47,7 +58,7 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     private ScriptResult run(Path wast, WastScript script, long start) {
-        var session = new ScriptSession(engine, spectest, script);
+        var session = new ScriptSession(engine, spectest, script, throughCache);
         try {
             session.run();
         } finally {

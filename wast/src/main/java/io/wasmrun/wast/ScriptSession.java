@@ -9,6 +9,7 @@ import io.wasmrun.Linker;
 import io.wasmrun.Module;
 import io.wasmrun.ModuleLoadException;
 import io.wasmrun.Store;
+import io.wasmrun.Strategy;
 import io.wasmrun.Val;
 import io.wasmrun.ValType;
 import io.wasmrun.WasmrunException;
@@ -55,8 +56,11 @@ final class ScriptSession implements AutoCloseable {
     private ModuleState current = new ModuleState.Unavailable("no module is defined yet", false);
     private Definition lastDefinition = new Definition(null, new ModuleState.Unavailable("no module is defined yet", false));
     private int passed;
+    /** Whether each module is compiled into the compile cache and loaded again from it first. */
+    private final boolean throughCache;
 
-    ScriptSession(Engine engine, SpectestHost spectest, WastScript script) {
+    ScriptSession(Engine engine, SpectestHost spectest, WastScript script, boolean throughCache) {
+        this.throughCache = throughCache && engine.strategy() == Strategy.COMPILER;
         this.engine = engine;
         this.spectest = spectest;
         this.script = script;
@@ -299,8 +303,25 @@ final class ScriptSession implements AutoCloseable {
             throw ModuleLoadException.at(ModuleLoadException.Kind.MALFORMED, label, e.line(), e.column(), e.reason(), e);
         }
         Module module = Module.fromBytes(engine, label, bytes);
+        if (throughCache) {
+            module = reloadedFromCache(module, label, bytes);
+        }
         loaded.add(module);
         return module;
+    }
+
+    /**
+     * {@code module} compiled into the compile cache and loaded again, now from the cache. A
+     * module that does not compile is kept as it is: instantiating it reports the failure.
+     */
+    private Module reloadedFromCache(Module module, String label, byte[] bytes) {
+        try {
+            module.compile();
+        } catch (RuntimeException e) {
+            return module;
+        }
+        module.unload();
+        return Module.fromBytes(engine, label, bytes);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Properties;
  */
 public final class CodegenVersion {
     /** The version of wasmrun's rewriting of Chicory's classes. */
-    public static final int REWRITER = 8;
+    public static final int REWRITER = 9;
 
     private static final String CHICORY = readChicoryVersion();
 

@@ -1,10 +1,14 @@
 package io.wasmrun.runtime.compile;
 
-import com.dylibso.chicory.compiler.Cache;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,10 +16,11 @@ import java.util.function.Supplier;
 /**
  * Turns a module into a machine factory through a {@link CompileCache}: on a hit it loads the
  * stored classes; on a miss it runs Chicory's code generator, rewrites the classes
- * ({@link ClassRewriter}), stores them and loads them. Loading always goes through Chicory's own
- * cache path ({@link MachineFactoryCompiler.Builder#withCache}), which defines every class and
- * forces its initialization, so the JVM verifies each one. A stored entry that passes its
- * checksum but still fails to load is recompiled and replaced.
+ * ({@link ClassRewriter}), loads every one of them (so the JVM verifies each before anything is
+ * stored) and stores them. A hit defines each class only when the run first uses it ({@link
+ * GeneratedClassLoader}): the entry was verified in full when it was stored, and its checksum
+ * says it is what was stored. A stored entry whose machine class still fails to load is
+ * recompiled and replaced.
  */
 public final class ModuleCompiler {
     private final CompileCache cache;
@@ -37,12 +42,12 @@ public final class ModuleCompiler {
 
     /** A machine factory for instances of {@code module}, from the cache when it can. */
     public Function<Instance, Machine> machineFactory(WasmModule module) {
-        CacheKey key = CacheKey.of(module);
-        Optional<byte[]> cached = cache.get(key);
-        if (cached.isPresent()) {
-            return machineFactory(module, cached.get(), () -> module);
-        }
-        return compileAndStore(key, module, module);
+        return cachedMachineFactory(module).orElseGet(() -> compileAndStore(CacheKey.of(module), module, module));
+    }
+
+    /** A machine factory for {@code module} from the cache, if it holds the module's classes. */
+    public Optional<Function<Instance, Machine>> cachedMachineFactory(WasmModule module) {
+        return cache.get(CacheKey.of(module)).map(jar -> machineFactory(module, jar, () -> module));
     }
 
     /**
@@ -55,7 +60,7 @@ public final class ModuleCompiler {
     public Function<Instance, Machine> machineFactory(
             WasmModule module, byte[] cachedJar, Supplier<WasmModule> complete) {
         try {
-            return load(module, cachedJar);
+            return loadLazily(module, cachedJar);
         } catch (RuntimeException | LinkageError e) {
             // a damaged entry that slipped past the checksum: compile afresh below
         }
@@ -63,24 +68,71 @@ public final class ModuleCompiler {
     }
 
     private Function<Instance, Machine> compileAndStore(CacheKey key, WasmModule module, WasmModule complete) {
-        byte[] jar = compile(complete).toBytes();
-        cache.put(key, jar);
-        return load(module, jar);
+        ClassJar classes = compile(complete);
+        var factory = load(module, classes, true);
+        cache.put(key, classes.toBytes());
+        return factory;
     }
 
-    /** Loads classes made by {@link #compile} (for {@code module}) into a machine factory. */
+    /**
+     * Loads classes made by {@link #compile} (for {@code module}) into a machine factory, defining
+     * and verifying every class now.
+     */
     public static Function<Instance, Machine> load(WasmModule module, byte[] jar) {
-        return MachineFactoryCompiler.builder(module).withCache(new Preloaded(jar)).compile();
+        return load(module, parse(jar), true);
     }
 
-    /** A Chicory cache that answers every lookup with one jar and stores nothing. */
-    private record Preloaded(byte[] jar) implements Cache {
-        @Override
-        public byte[] get(String key) {
-            return jar;
-        }
+    private static Function<Instance, Machine> load(WasmModule module, ClassJar classes, boolean verifyAll) {
+        var slices = new LinkedHashMap<String, StoredJar.Slice>();
+        classes.classes().forEach((name, bytes) -> slices.put(name, StoredJar.Slice.of(bytes)));
+        return load(module, classes.mainClass(), slices, verifyAll);
+    }
 
-        @Override
-        public void putIfAbsent(String key, byte[] data) {}
+    /** Loads stored classes into a machine factory, each class defined when first used. */
+    private static Function<Instance, Machine> loadLazily(WasmModule module, byte[] jar) {
+        try {
+            var stored = StoredJar.read(jar);
+            return load(module, stored.mainClass(), stored.classes(), false);
+        } catch (IOException notStored) {
+            return load(module, parse(jar), false);
+        }
+    }
+
+    private static ClassJar parse(byte[] jar) {
+        try {
+            return ClassJar.parse(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Function<Instance, Machine> load(
+            WasmModule module, String mainClass, Map<String, StoredJar.Slice> classes, boolean verifyAll) {
+        var loader = new GeneratedClassLoader(classes);
+        try {
+            if (verifyAll) {
+                for (String name : loader.undefined()) {
+                    Class.forName(name, true, loader);
+                }
+            }
+            var constructor = Class.forName(mainClass.replace('/', '.'), true, loader)
+                    .asSubclass(Machine.class)
+                    .getConstructor(Instance.class);
+            MethodHandle create = MethodHandles.publicLookup().unreflectConstructor(constructor);
+            return instance -> {
+                if (instance.module() != module) {
+                    throw new IllegalArgumentException("the instance is not of the module these classes were compiled for");
+                }
+                try {
+                    return (Machine) create.invoke(instance);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled classes do not load: " + e, e);
+        }
     }
 }

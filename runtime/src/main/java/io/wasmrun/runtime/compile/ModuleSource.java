@@ -4,6 +4,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import io.wasmrun.ModuleLoadException;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bytes handed to the runtime, unwrapped: a plain module, or a {@link PrecompiledModule} when
@@ -59,8 +60,8 @@ public final class ModuleSource {
 
     /**
      * The stored classes of this module, when the compile cache (or the precompiled artifact) has
-     * them and they run without the module's function bodies; looked up by the digest of the bytes,
-     * before decoding them.
+     * them; looked up by the digest of the bytes, before decoding them. They run without the
+     * module's function bodies but those of {@link CachedClasses#interpretedFunctions}.
      */
     public Optional<CachedClasses> cachedClasses() {
         return cachedClasses(moduleBytes);
@@ -75,13 +76,10 @@ public final class ModuleSource {
             return Optional.empty();
         }
         try {
-            if (!ClassJar.interpretedFunctionsOf(jar.get()).isEmpty()) {
-                return Optional.empty();
-            }
+            return Optional.of(new CachedClasses(key, source, jar.get(), ClassJar.interpretedFunctionsOf(jar.get())));
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new CachedClasses(key, source, jar.get()));
     }
 
     /** The SIMD lowering of the module that an earlier load stored ({@link #storeLowering}), if any. */
@@ -102,8 +100,10 @@ public final class ModuleSource {
      * @param key the module's cache key
      * @param cache the cache they came from, and where recompiled classes go
      * @param jar the classes jar ({@link ClassJar})
+     * @param interpretedFunctions the functions the classes leave to Chicory's interpreter, whose
+     *     bodies must be decoded
      */
-    public record CachedClasses(CacheKey key, CompileCache cache, byte[] jar) {}
+    public record CachedClasses(CacheKey key, CompileCache cache, byte[] jar, Set<Integer> interpretedFunctions) {}
 
     /**
      * The compile cache for {@code module}, decoded from {@link #moduleBytes()}.

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -73,7 +74,7 @@ public final class SpecSuite {
                     }
                     ConfigurationRun run = ConfigurationRun.available(configuration);
                     runs.add(run);
-                    runners.add(Runner.open(run, factory.get(), converter));
+                    runners.add(Runner.open(run, factory.get(), converter, options.throughCache()));
                 }
             }
             out.printf("spec suite %s: %d files x %d configurations (%s)%n", options.name(), files.size(), runners.size(), version);
@@ -180,11 +181,21 @@ public final class SpecSuite {
         return files;
     }
 
-    /** A configuration's engine (and so its allocator) and runner. */
-    private record Runner(ConfigurationRun run, Engine engine, ScriptRunner runner) implements AutoCloseable {
-        static Runner open(ConfigurationRun run, UnaryOperator<Engine.Builder> allocator, ScriptConverter converter) {
-            Engine engine = allocator.apply(Engine.builder().strategy(run.configuration().engine())).build();
-            return new Runner(run, engine, new ScriptRunner(engine, converter));
+    /**
+     * A configuration's engine (and so its allocator) and runner; with {@code cache}, the folder of
+     * the engine's compile cache, removed on close.
+     */
+    private record Runner(ConfigurationRun run, Engine engine, ScriptRunner runner, Path cache) implements AutoCloseable {
+        static Runner open(
+                ConfigurationRun run, UnaryOperator<Engine.Builder> allocator, ScriptConverter converter, boolean throughCache)
+                throws IOException {
+            var builder = allocator.apply(Engine.builder().strategy(run.configuration().engine()));
+            Path cache = throughCache ? Files.createTempDirectory("wasmrun-spec-cache") : null;
+            if (cache != null) {
+                builder.compileCache(cache);
+            }
+            Engine engine = builder.build();
+            return new Runner(run, engine, new ScriptRunner(engine, converter, throughCache), cache);
         }
 
         ScriptResult run(Path source, WastScript script) {
@@ -199,6 +210,13 @@ public final class SpecSuite {
         public void close() {
             runner.close();
             engine.close();
+            if (cache != null) {
+                try (Stream<Path> files = Files.walk(cache)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // a leftover temporary folder
+                }
+            }
         }
     }
 }

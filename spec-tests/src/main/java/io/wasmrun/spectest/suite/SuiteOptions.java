@@ -24,6 +24,9 @@ import java.util.Locale;
  * @param cache the wast2json cache folder
  * @param wast2json the wast2json command
  * @param name the report's name
+ * @param throughCache whether each module is compiled into a compile cache first and then loaded
+ *     again from it, so the compiler engine runs every module on a cache hit's path (declarations
+ *     only, classes defined on first use)
  */
 record SuiteOptions(
         Path suite,
@@ -37,7 +40,8 @@ record SuiteOptions(
         String converter,
         Path cache,
         String wast2json,
-        String name) {
+        String name,
+        boolean throughCache) {
 
     static final String USAGE =
             """
@@ -45,7 +49,7 @@ record SuiteOptions(
                              [--expectations FILE]... [--allocators on-demand,pooling]
                              [--engines compiler,interpreter] [--out DIR]
                              [--converter native|wast2json] [--cache DIR] [--wast2json CMD]
-                             [--name NAME]""";
+                             [--name NAME] [--through-cache]""";
 
     static SuiteOptions parse(String[] args) {
         Path suite = Path.of("..", "shared", "wasm-testsuite", "wasm-2.0");
@@ -60,6 +64,7 @@ record SuiteOptions(
         Path cache = Wast2Json.defaultCacheRoot();
         String wast2json = "wast2json";
         String name = null;
+        boolean throughCache = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -75,15 +80,16 @@ record SuiteOptions(
                 case "--cache" -> cache = Path.of(value(args, ++i, arg));
                 case "--wast2json" -> wast2json = value(args, ++i, arg);
                 case "--name" -> name = value(args, ++i, arg);
+                case "--through-cache" -> throughCache = true;
                 default -> throw new IllegalArgumentException("unknown option `" + arg + "`");
             }
         }
         suite = suite.toAbsolutePath().normalize();
         if (name == null) {
-            name = suite.getFileName() + (recursive ? "-all" : proposals ? "-with-proposals" : "");
+            name = suite.getFileName() + (recursive ? "-all" : proposals ? "-with-proposals" : "") + (throughCache ? "-through-cache" : "");
         }
         return new SuiteOptions(
-                suite, List.copyOf(filters), proposals, recursive, List.copyOf(expectations), allocators, engines, out, converter, cache, wast2json, name);
+                suite, List.copyOf(filters), proposals, recursive, List.copyOf(expectations), allocators, engines, out, converter, cache, wast2json, name, throughCache);
     }
 
     /** Whether the script at {@code relative} passes the filters. */

@@ -1,0 +1,100 @@
+package io.wasmrun.runtime;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.types.CodeSection;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.SectionId;
+import io.wasmrun.runtime.validate.ByteCursor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * Decodes the bodies of a few functions of a module, not the others: on a compile-cache hit, the
+ * functions its classes leave to Chicory's interpreter (too large for a JVM method) are the only
+ * bodies the run may need. It copies the module's type section and those bodies into a small
+ * module of its own and hands that to Chicory's parser, so the cost follows the bodies chosen,
+ * not the module's size (a 30 MB program with 25 such functions: 1.3 MB of code decoded).
+ */
+final class SelectedBodies {
+    private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+
+    private SelectedBodies() {}
+
+    /**
+     * The bodies of the defined functions {@code indices} (counted from the first defined
+     * function, not the imports) of the module {@code bytes}.
+     *
+     * @throws RuntimeException when the bytes do not hold those bodies, as Chicory's parser does
+     */
+    static Map<Integer, FunctionBody> decode(byte[] bytes, SortedSet<Integer> indices) {
+        var cursor = new ByteCursor(bytes, HEADER.length);
+        var module = new ByteArrayOutputStream();
+        module.writeBytes(HEADER);
+        while (cursor.position() < bytes.length) {
+            int header = cursor.position();
+            int id = cursor.u8();
+            int size = Math.toIntExact(cursor.u32());
+            int start = cursor.position();
+            int end = Math.addExact(start, size);
+            if (id == SectionId.TYPE) {
+                module.write(bytes, header, end - header);
+            } else if (id == SectionId.CODE) {
+                var code = selectedCode(bytes, cursor, indices);
+                module.write(SectionId.CODE);
+                unsigned(module, code.length);
+                module.writeBytes(code);
+            }
+            cursor.seek(end);
+        }
+        CodeSection[] found = new CodeSection[1];
+        Parser.builder()
+                .includeSectionId(SectionId.TYPE)
+                .includeSectionId(SectionId.CODE)
+                .withValidation(false)
+                .build()
+                .parse(new ByteArrayInputStream(module.toByteArray()), section -> {
+                    if (section instanceof CodeSection code) {
+                        found[0] = code;
+                    }
+                });
+        var bodies = new HashMap<Integer, FunctionBody>();
+        List<Integer> order = List.copyOf(indices);
+        FunctionBody[] decoded = found[0] == null ? new FunctionBody[0] : found[0].functionBodies();
+        if (decoded.length != order.size()) {
+            throw new IllegalArgumentException("the module has no function " + order.get(order.size() - 1));
+        }
+        for (int i = 0; i < decoded.length; i++) {
+            bodies.put(order.get(i), decoded[i]);
+        }
+        return bodies;
+    }
+
+    /** A code section's contents holding only the bodies {@code indices}, in their order. */
+    private static byte[] selectedCode(byte[] bytes, ByteCursor cursor, SortedSet<Integer> indices) {
+        long count = cursor.u32();
+        var code = new ByteArrayOutputStream();
+        unsigned(code, indices.size());
+        for (int i = 0; i < count; i++) {
+            int sizeAt = cursor.position();
+            int size = Math.toIntExact(cursor.u32());
+            int bodyEnd = Math.addExact(cursor.position(), size);
+            if (indices.contains(i)) {
+                code.write(bytes, sizeAt, bodyEnd - sizeAt);
+            }
+            cursor.seek(bodyEnd);
+        }
+        return code.toByteArray();
+    }
+
+    private static void unsigned(ByteArrayOutputStream out, long value) {
+        do {
+            int b = (int) (value & 0x7f);
+            value >>>= 7;
+            out.write(value != 0 ? b | 0x80 : b);
+        } while (value != 0);
+    }
+}
