@@ -1,6 +1,7 @@
 package io.wasmrun.cli;
 
 import io.wasmrun.Engine;
+import io.wasmrun.FirstCompile;
 import io.wasmrun.Linker;
 import io.wasmrun.Module;
 import io.wasmrun.Store;
@@ -100,7 +101,10 @@ final class BenchCommand extends ExecutingCommand implements Callable<Integer> {
         long total = iterations != null ? iterations : (duration == null ? 100_000 : Long.MAX_VALUE);
         long deadlineNanos = duration == null ? Long.MAX_VALUE : duration.toNanos();
         PrintStream out = System.out;
-        try (Engine wasmEngine = allocator.configure(Engine.builder().strategy(engine.strategy())).build();
+        // every cycle must run the same code: a large module is compiled before the first one
+        try (Engine wasmEngine = allocator.configure(Engine.builder().strategy(engine.strategy()))
+                        .firstCompile(FirstCompile.BLOCKING)
+                        .build();
                 Wasi wasi = Wasi.create(quietWasi())) {
             Module loaded = Module.fromFile(wasmEngine, module);
             Val[] params = FunctionArguments.forExport(loaded, invoke, args);

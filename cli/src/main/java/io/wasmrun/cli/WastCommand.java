@@ -1,6 +1,7 @@
 package io.wasmrun.cli;
 
 import io.wasmrun.Engine;
+import io.wasmrun.FirstCompile;
 import io.wasmrun.wast.Failure;
 import io.wasmrun.wast.ScriptConverter;
 import io.wasmrun.wast.ScriptResult;
@@ -69,7 +70,10 @@ final class WastCommand extends ExecutingCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         int skipped = 0;
-        try (Engine wasm = allocator.configure(Engine.builder().strategy(engine.strategy())).build();
+        // each script runs on the engine it names, also for a large module
+        try (Engine wasm = allocator.configure(Engine.builder().strategy(engine.strategy()))
+                        .firstCompile(FirstCompile.BLOCKING)
+                        .build();
                 var runner = new ScriptRunner(wasm, scripts)) {
             for (Path file : files) {
                 ScriptResult result = runner.run(file);

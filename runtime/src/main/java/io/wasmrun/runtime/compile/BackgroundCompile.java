@@ -16,10 +16,12 @@ import java.util.function.Function;
  */
 public final class BackgroundCompile {
     /**
-     * Bytes of function code above which a first run does not wait for the compile. Measured on
-     * generated programs with the compile cache cold (bench/large): at 1 MB of code a blocking
-     * compile costs about 1.5 s more than starting interpreted; small programs, whose loops
-     * interpreted run 10-30x slower, keep the blocking compile.
+     * Bytes of function code above which a first run does not wait for the compile. Measured with
+     * the cache cold on generated programs that call 16 of their functions
+     * (bench/large/gen-table-program.py): at 0.9 MB of code the blocking compile's first run took
+     * 2.6 s and an interpreted one 0.9 s; at 3.6 MB 5.4 s (compile, then run) against 2.4-2.7 s.
+     * Interpreted, loops run 10-30x slower, so a module under this size, whose compile costs a
+     * second or two at most, keeps the blocking compile: every program of bench/corpus does.
      */
     public static final long THRESHOLD_BYTES = 1 << 20;
 

@@ -1,6 +1,7 @@
 package io.wasmrun.spectest.suite;
 
 import io.wasmrun.Engine;
+import io.wasmrun.FirstCompile;
 import io.wasmrun.Strategy;
 import io.wasmrun.text.wast.WastScript;
 import io.wasmrun.wast.Failure;
@@ -189,7 +190,8 @@ public final class SpecSuite {
         static Runner open(
                 ConfigurationRun run, UnaryOperator<Engine.Builder> allocator, ScriptConverter converter, boolean throughCache)
                 throws IOException {
-            var builder = allocator.apply(Engine.builder().strategy(run.configuration().engine()));
+            var builder = allocator.apply(Engine.builder().strategy(run.configuration().engine()))
+                    .firstCompile(FirstCompile.BLOCKING);
             Path cache = throughCache ? Files.createTempDirectory("wasmrun-spec-cache") : null;
             if (cache != null) {
                 builder.compileCache(cache);
