@@ -5,6 +5,7 @@ import com.dylibso.chicory.wasm.types.CodeSection;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.SectionId;
 import io.wasmrun.runtime.validate.ByteCursor;
+import io.wasmrun.runtime.validate.Leb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ final class SelectedBodies {
             } else if (id == SectionId.CODE) {
                 var code = selectedCode(bytes, cursor, indices);
                 module.write(SectionId.CODE);
-                unsigned(module, code.length);
+                Leb.unsigned(module, code.length);
                 module.writeBytes(code);
             }
             cursor.seek(end);
@@ -77,7 +78,7 @@ final class SelectedBodies {
     private static byte[] selectedCode(byte[] bytes, ByteCursor cursor, SortedSet<Integer> indices) {
         long count = cursor.u32();
         var code = new ByteArrayOutputStream();
-        unsigned(code, indices.size());
+        Leb.unsigned(code, indices.size());
         for (int i = 0; i < count; i++) {
             int sizeAt = cursor.position();
             int size = Math.toIntExact(cursor.u32());
@@ -88,13 +89,5 @@ final class SelectedBodies {
             cursor.seek(bodyEnd);
         }
         return code.toByteArray();
-    }
-
-    private static void unsigned(ByteArrayOutputStream out, long value) {
-        do {
-            int b = (int) (value & 0x7f);
-            value >>>= 7;
-            out.write(value != 0 ? b | 0x80 : b);
-        } while (value != 0);
     }
 }

@@ -3,10 +3,10 @@ package io.wasmrun.runtime.validate;
 import java.io.ByteArrayOutputStream;
 
 /** LEB128 encoders for rewritten module bytes. */
-final class Leb {
+public final class Leb {
     private Leb() {}
 
-    static void unsigned(ByteArrayOutputStream out, long value) {
+    public static void unsigned(ByteArrayOutputStream out, long value) {
         do {
             int b = (int) (value & 0x7f);
             value >>>= 7;
