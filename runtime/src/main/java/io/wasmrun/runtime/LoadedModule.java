@@ -81,7 +81,7 @@ public final class LoadedModule {
      * The Chicory module the engines run (for a module that uses SIMD, its lowering: see {@link
      * #declared()}). When the runtime decodes modules without their function bodies
      * on a compile-cache hit ({@link WasmRuntime.Builder#skipBodiesOnCacheHit}), its code section
-     * holds empty bodies.
+     * holds empty bodies, but for the functions the compiled classes leave to the interpreter.
      */
     public WasmModule wasm() {
         return info.module();

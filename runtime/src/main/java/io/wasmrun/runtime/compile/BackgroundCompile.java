@@ -49,7 +49,8 @@ public final class BackgroundCompile {
                 .unstarted(() -> {
                     try {
                         compiled.complete(compiler.machineFactory(module));
-                    } catch (RuntimeException | LinkageError e) {
+                    } catch (Throwable e) {
+                        // out of memory included: the instances keep running interpreted
                         compiled.completeExceptionally(e);
                     }
                 });
