@@ -48,7 +48,7 @@ public final class DiskCompileCache implements CompileCache {
     @Override
     public Optional<byte[]> get(CacheKey key) {
         try {
-            return Optional.of(CODEC.open(Files.readAllBytes(entryFile(key)), key));
+            return Optional.of(CODEC.open(entryFile(key), key));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
