@@ -11,14 +11,16 @@
 # large, and C2 spent 0.7 s compiling them in a 1.2 s run of the sort program (-XX:+CITime).
 # sort 1.21 -> 1.03 s, hash 560 -> 544 ms, sieve 541 -> 530, calls 219 -> 215, matrix and
 # memops within noise (410 -> 409, 832 -> 854 +- 27).
-# SHA-256 (the compile cache's key: the digest of the module's bytes) is compiled at once: the
-# JVM's SHA instructions are used by compiled code only, and with the raised thresholds a 3.6 MB
-# module was hashed interpreted for most of ~100 ms. Cache warm, 10-15 runs: a 3.6 MB module
-# 381 -> 331 ms, yosys (30 MB) 1.62 -> 1.37 s, hello 179 -> 182 ms (noise: 182 in a third run).
+# SHA-256 (the compile cache's key: the digest of the module's bytes) is compiled early (its
+# thresholds at 2 %): the JVM's SHA instructions are used by compiled code only, and with the
+# raised thresholds a 3.6 MB module was hashed interpreted for most of ~100 ms. Cache warm, 8-15
+# runs: a 3.6 MB module 381 -> 331 ms, yosys (30 MB) 1.62 -> 1.37 s. At 0.1 % (compiled at once)
+# a small program paid for the compiles (calls: 10-15 ms more CPU time); at 2 % calls took 143 ms
+# against 144-153 and yosys 1.23 s against 1.19 s.
 wasmrun_jit_flags=(
     -XX:CompileCommand=quiet
-    -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.SHA2::implCompress0,0.001
-    -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.DigestBase::implCompressMultiBlock0,0.001
+    -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.SHA2::implCompress0,0.02
+    -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.DigestBase::implCompressMultiBlock0,0.02
     -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000
     -XX:Tier3CompileThreshold=20000
     -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000
