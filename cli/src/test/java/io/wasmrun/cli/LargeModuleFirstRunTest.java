@@ -3,6 +3,7 @@ package io.wasmrun.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wasmrun.runtime.validate.Leb;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,33 +110,33 @@ class LargeModuleFirstRunTest {
         module.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
         section(module, 1, new byte[] {1, 0x60, 1, 0x7f, 1, 0x7f});
         var functions = new ByteArrayOutputStream();
-        leb(functions, FUNCTIONS);
+        Leb.unsigned(functions, FUNCTIONS);
         for (int i = 0; i < FUNCTIONS; i++) {
             functions.write(0);
         }
         section(module, 3, functions.toByteArray());
         var exports = new ByteArrayOutputStream();
-        leb(exports, FUNCTIONS);
+        Leb.unsigned(exports, FUNCTIONS);
         for (int i = 0; i < FUNCTIONS; i++) {
             byte[] name = ("f" + i).getBytes();
-            leb(exports, name.length);
+            Leb.unsigned(exports, name.length);
             exports.writeBytes(name);
             exports.write(0);
-            leb(exports, i);
+            Leb.unsigned(exports, i);
         }
         section(module, 7, exports.toByteArray());
         var code = new ByteArrayOutputStream();
-        leb(code, FUNCTIONS);
+        Leb.unsigned(code, FUNCTIONS);
         for (int i = 0; i < FUNCTIONS; i++) {
             var body = new ByteArrayOutputStream();
             body.writeBytes(new byte[] {0, 0x20, 0});
             for (int step = 0; step < STEPS; step++) {
                 body.write(0x41);
-                sleb(body, constant(i, step));
+                Leb.signed(body, constant(i, step), 1);
                 body.write(0x6a);
             }
             body.write(0x0b);
-            leb(code, body.size());
+            Leb.unsigned(code, body.size());
             code.writeBytes(body.toByteArray());
         }
         section(module, 10, code.toByteArray());
@@ -144,27 +145,7 @@ class LargeModuleFirstRunTest {
 
     private static void section(ByteArrayOutputStream out, int id, byte[] contents) {
         out.write(id);
-        leb(out, contents.length);
+        Leb.unsigned(out, contents.length);
         out.writeBytes(contents);
-    }
-
-    private static void leb(ByteArrayOutputStream out, long value) {
-        do {
-            int b = (int) (value & 0x7f);
-            value >>>= 7;
-            out.write(value != 0 ? b | 0x80 : b);
-        } while (value != 0);
-    }
-
-    private static void sleb(ByteArrayOutputStream out, long value) {
-        while (true) {
-            int b = (int) (value & 0x7f);
-            value >>= 7;
-            if ((value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0)) {
-                out.write(b);
-                return;
-            }
-            out.write(b | 0x80);
-        }
     }
 }

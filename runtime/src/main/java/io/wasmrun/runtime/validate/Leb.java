@@ -18,7 +18,7 @@ public final class Leb {
      * A non-negative {@code value} as a signed LEB128 of {@code length} bytes (padded, as the
      * encoding allows), or of as many as it needs when that is more.
      */
-    static void signed(ByteArrayOutputStream out, long value, int length) {
+    public static void signed(ByteArrayOutputStream out, long value, int length) {
         for (int i = 1; ; i++) {
             int b = (int) (value & 0x7f);
             value >>= 7;
