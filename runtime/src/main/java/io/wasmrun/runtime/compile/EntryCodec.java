@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,21 +64,7 @@ final class EntryCodec {
      * @throws IOException naming what is wrong otherwise
      */
     byte[] open(byte[] bytes, CacheKey expected) throws IOException {
-        var data = input(bytes);
-        CacheKey key = readKey(data);
-        if (!key.equals(expected)) {
-            throw new IOException("made for " + key + ", expected " + expected);
-        }
-        int length = data.readInt();
-        long checksum = data.readLong();
-        if (length < 0 || length != data.available()) {
-            throw new IOException("truncated or padded payload");
-        }
-        byte[] payload = data.readNBytes(length);
-        if (checksum != crc32c(payload)) {
-            throw new IOException("payload checksum mismatch");
-        }
-        return payload;
+        return payload(input(bytes), bytes.length, expected);
     }
 
     /**
@@ -89,10 +76,20 @@ final class EntryCodec {
     byte[] open(Path file, CacheKey expected) throws IOException {
         long size = Files.size(file);
         try (var data = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            byte[] found = data.readNBytes(magic.length);
-            if (!Arrays.equals(found, magic)) {
+            if (!Arrays.equals(data.readNBytes(magic.length), magic)) {
                 throw new IOException("unknown file format");
             }
+            return payload(data, size, expected);
+        }
+    }
+
+    /**
+     * Reads what follows the magic number of an entry {@code size} bytes long from {@code data}:
+     * the key, which must be {@code expected}, the payload's length, which must be the rest of the
+     * entry, and the payload, which must match its checksum.
+     */
+    private byte[] payload(DataInputStream data, long size, CacheKey expected) throws IOException {
+        try {
             CacheKey key = readKey(data);
             if (!key.equals(expected)) {
                 throw new IOException("made for " + key + ", expected " + expected);
@@ -111,7 +108,7 @@ final class EntryCodec {
                 throw new IOException("payload checksum mismatch");
             }
             return payload;
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new IOException("truncated file", e);
         }
     }
