@@ -20,7 +20,7 @@ import com.dylibso.chicory.wasm.types.StartSection;
 import com.dylibso.chicory.wasm.types.TableSection;
 import com.dylibso.chicory.wasm.types.TagSection;
 import com.dylibso.chicory.wasm.types.TypeSection;
-import io.wasmrun.runtime.validate.ByteCursor;
+import io.wasmrun.runtime.validate.Sections;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,6 @@ final class DeclarationDecoder {
         SectionId.DATA, SectionId.DATA_COUNT, SectionId.TAG
     };
     private static final FunctionBody NO_BODY = new FunctionBody(List.of(), List.of());
-    private static final int HEADER_SIZE = 8;
 
     private DeclarationDecoder() {}
 
@@ -104,21 +103,16 @@ final class DeclarationDecoder {
      * have none.
      */
     private static byte[] withoutCode(byte[] bytes) {
-        var cursor = new ByteCursor(bytes, HEADER_SIZE);
-        while (cursor.position() < bytes.length) {
-            int header = cursor.position();
-            int id = cursor.u8();
-            int size = Math.toIntExact(cursor.u32());
-            int end = Math.addExact(cursor.position(), size);
-            if (id == SectionId.CODE && end <= bytes.length) {
-                byte[] rest = new byte[bytes.length - (end - header)];
-                System.arraycopy(bytes, 0, rest, 0, header);
-                System.arraycopy(bytes, end, rest, header, bytes.length - end);
-                return rest;
-            }
-            cursor.seek(end);
+        Sections sections = Sections.of(bytes);
+        if (sections == null) {
+            return bytes;
         }
-        return bytes;
+        int header = sections.codeHeader();
+        int end = sections.codeEnd();
+        byte[] rest = new byte[bytes.length - (end - header)];
+        System.arraycopy(bytes, 0, rest, 0, header);
+        System.arraycopy(bytes, end, rest, header, bytes.length - end);
+        return rest;
     }
 
     /**

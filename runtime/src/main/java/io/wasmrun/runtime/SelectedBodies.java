@@ -6,6 +6,7 @@ import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.SectionId;
 import io.wasmrun.runtime.validate.ByteCursor;
 import io.wasmrun.runtime.validate.Leb;
+import io.wasmrun.runtime.validate.Sections;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import java.util.SortedSet;
  * not the module's size (a 30 MB program with 25 such functions: 1.3 MB of code decoded).
  */
 final class SelectedBodies {
-    private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+    private static final int HEADER_SIZE = 8;
 
     private SelectedBodies() {}
 
@@ -32,25 +33,17 @@ final class SelectedBodies {
      * @throws RuntimeException when the bytes do not hold those bodies, as Chicory's parser does
      */
     static Map<Integer, FunctionBody> decode(byte[] bytes, SortedSet<Integer> indices) {
-        var cursor = new ByteCursor(bytes, HEADER.length);
-        var module = new ByteArrayOutputStream();
-        module.writeBytes(HEADER);
-        while (cursor.position() < bytes.length) {
-            int header = cursor.position();
-            int id = cursor.u8();
-            int size = Math.toIntExact(cursor.u32());
-            int start = cursor.position();
-            int end = Math.addExact(start, size);
-            if (id == SectionId.TYPE) {
-                module.write(bytes, header, end - header);
-            } else if (id == SectionId.CODE) {
-                var code = selectedCode(bytes, cursor, indices);
-                module.write(SectionId.CODE);
-                Leb.unsigned(module, code.length);
-                module.writeBytes(code);
-            }
-            cursor.seek(end);
+        Sections sections = Sections.of(bytes);
+        if (sections == null) {
+            throw new IllegalArgumentException("the module has no type and code sections");
         }
+        var module = new ByteArrayOutputStream();
+        module.write(bytes, 0, HEADER_SIZE);
+        module.write(bytes, sections.typeHeader(), sections.typeEnd() - sections.typeHeader());
+        byte[] selected = selectedCode(bytes, new ByteCursor(bytes, sections.codeStart()), indices);
+        module.write(SectionId.CODE);
+        Leb.unsigned(module, selected.length);
+        module.writeBytes(selected);
         CodeSection[] found = new CodeSection[1];
         Parser.builder()
                 .includeSectionId(SectionId.TYPE)

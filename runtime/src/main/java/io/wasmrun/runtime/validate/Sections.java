@@ -4,12 +4,12 @@ package io.wasmrun.runtime.validate;
  * Where the type and code sections of a binary module are: each section's id byte ({@code
  * header}), the start of its contents and its end.
  */
-record Sections(int typeHeader, int typeStart, int typeEnd, int codeHeader, int codeStart, int codeEnd) {
+public record Sections(int typeHeader, int typeStart, int typeEnd, int codeHeader, int codeStart, int codeEnd) {
     private static final int TYPE = 1;
     private static final int CODE = 10;
 
     /** The sections of {@code binary}, or null without both, or with code before types. */
-    static Sections of(byte[] binary) {
+    public static Sections of(byte[] binary) {
         var cursor = new ByteCursor(binary, 8);
         int[] type = null;
         int[] code = null;
