@@ -1,5 +1,6 @@
 package io.wasmrun.spectest.fuzz;
 
+import io.wasmrun.text.lexer.SourceSpans;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -61,11 +62,7 @@ final class SimdDenan {
         while (i < n) {
             char ch = wat.charAt(i);
             if (ch == '"') {
-                int j = i + 1;
-                while (j < n && wat.charAt(j) != '"') {
-                    j += wat.charAt(j) == '\\' ? 2 : 1;
-                }
-                j = Math.min(j + 1, n);
+                int j = SourceSpans.afterString(wat, i);
                 out.append(wat, i, j);
                 i = j;
             } else if (ch == ';' && i + 1 < n && wat.charAt(i + 1) == ';') {
@@ -74,8 +71,7 @@ final class SimdDenan {
                 out.append(wat, i, j);
                 i = j;
             } else if (ch == '(' && i + 1 < n && wat.charAt(i + 1) == ';') {
-                int j = wat.indexOf(";)", i + 2);
-                j = j < 0 ? n : j + 2;
+                int j = SourceSpans.afterBlockComment(wat, i);
                 out.append(wat, i, j);
                 i = j;
             } else if (ch == '(') {
