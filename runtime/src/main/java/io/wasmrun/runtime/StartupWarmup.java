@@ -2,13 +2,15 @@ package io.wasmrun.runtime;
 
 import com.dylibso.chicory.wasm.Parser;
 import io.wasmrun.allocator.sys.Libc;
+import io.wasmrun.runtime.engine.HelperCallSites;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
  * Does the one-time work of a fresh JVM on two more threads while the main thread parses the
  * command line and loads the module: one links the native system-call downcall (the longest
- * step, needed when the first memory is reserved), the other initialises the JDK's security
+ * step, needed when the first memory is reserved) and then the method-handle code of compiled
+ * code's call sites ({@link HelperCallSites#prepare}), the other initialises the JDK's security
  * providers (the module digest), Chicory's parser tables, the WASI host functions and the JDK's
  * logger lookup that {@code System.exit} makes (a service-loader and module-image scan of 5-10 ms
  * that the main thread otherwise pays at its very end; Chicory 1.7.5's WASI did it here as a side
@@ -44,6 +46,7 @@ public final class StartupWarmup {
     private static boolean linkNative() {
         try {
             Libc.link();
+            HelperCallSites.prepare();
             return true;
         } catch (RuntimeException | LinkageError e) {
             return false;

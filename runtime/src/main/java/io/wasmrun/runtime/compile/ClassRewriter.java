@@ -1,5 +1,8 @@
 package io.wasmrun.runtime.compile;
 
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.MethodModel;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
@@ -14,9 +17,11 @@ import org.objectweb.asm.tree.MethodNode;
  * instead ({@link EngineCallRedirect}, in every method), comparisons that feed a branch become
  * the JVM's compare-and-jump ({@link CompareFuser}), then
  * every loop header is made to start with an empty operand stack so HotSpot can compile the loop
- * on-stack ({@link LoopHeaderSpiller}). Stack map frames are recomputed. A class neither pass
- * changes comes back as it was; a method that the spill code would push over the JVM's 64 KiB
- * method limit is kept as Chicory wrote it.
+ * on-stack ({@link LoopHeaderSpiller}), and loads, stores and interrupt checks become call sites
+ * C2 inlines in any method ({@link HelperCallRewrite}, in every method). Stack map frames are
+ * recomputed. A class no pass changes comes back as it was; a method that the spill code would
+ * push over the JVM's 64 KiB method limit is kept as Chicory wrote it, and one that the call sites
+ * would push over HotSpot's 8000-byte limit for compiling keeps Chicory's static calls.
  */
 public final class ClassRewriter {
     private final ClassLoader resolver;
@@ -37,15 +42,22 @@ public final class ClassRewriter {
     /** The rewritten class file, or {@code classFile} itself when no pass changes anything. */
     public byte[] rewrite(byte[] classFile) {
         Set<String> keep = new HashSet<>();
+        Set<String> keepStaticCalls = new HashSet<>();
         while (true) {
             var node = new ClassNode();
             new ClassReader(classFile).accept(node, ClassReader.SKIP_FRAMES);
             boolean changed = false;
+            Set<String> callSites = new HashSet<>();
             for (MethodNode method : node.methods) {
+                String id = method.name + method.desc;
                 changed |= EngineCallRedirect.rewrite(method);
-                if (!keep.contains(method.name + method.desc)) {
+                if (!keep.contains(id)) {
                     changed |= CompareFuser.rewrite(method);
                     changed |= LoopHeaderSpiller.rewrite(node.name, method);
+                }
+                if (!keepStaticCalls.contains(id) && HelperCallRewrite.rewrite(method)) {
+                    callSites.add(id);
+                    changed = true;
                 }
             }
             if (!changed) {
@@ -53,14 +65,37 @@ public final class ClassRewriter {
             }
             var writer = new FrameComputingWriter(resolver);
             node.accept(writer);
+            byte[] rewritten;
             try {
-                return writer.toByteArray();
+                rewritten = writer.toByteArray();
             } catch (MethodTooLargeException e) {
-                if (!keep.add(e.getMethodName() + e.getDescriptor())) {
+                String id = e.getMethodName() + e.getDescriptor();
+                if (!(callSites.contains(id) ? keepStaticCalls.add(id) : keep.add(id))) {
                     throw e;
                 }
+                continue;
             }
+            Set<String> huge = methodsOver(rewritten, HUGE_METHOD_LIMIT);
+            huge.retainAll(callSites);
+            if (huge.isEmpty()) {
+                return rewritten;
+            }
+            keepStaticCalls.addAll(huge);
         }
+    }
+
+    /** HotSpot compiles no method with more bytecode than this (its {@code HugeMethodLimit}). */
+    static final int HUGE_METHOD_LIMIT = 8000;
+
+    /** The methods (name and descriptor) of {@code classFile} with more than {@code limit} bytes of code. */
+    static Set<String> methodsOver(byte[] classFile, int limit) {
+        Set<String> over = new HashSet<>();
+        for (MethodModel method : ClassFile.of().parse(classFile).methods()) {
+            method.findAttribute(Attributes.code())
+                    .filter(code -> code.codeLength() > limit)
+                    .ifPresent(code -> over.add(method.methodName().stringValue() + method.methodType().stringValue()));
+        }
+        return over;
     }
 
     /** A {@link ClassWriter} computing frames, resolving types it must merge through a given loader. */
