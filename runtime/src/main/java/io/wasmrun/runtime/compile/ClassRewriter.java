@@ -25,13 +25,19 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class ClassRewriter {
     private final ClassLoader resolver;
+    private final HelperCallRewrite.Limits callSiteLimits;
 
     /**
      * @param resolver sees the classes generated code refers to (Chicory's runtime), for merging
      *     reference types when frames are recomputed
      */
     public ClassRewriter(ClassLoader resolver) {
+        this(resolver, HelperCallRewrite.Limits.DEFAULT);
+    }
+
+    ClassRewriter(ClassLoader resolver, HelperCallRewrite.Limits callSiteLimits) {
         this.resolver = resolver;
+        this.callSiteLimits = callSiteLimits;
     }
 
     /** A rewriter that resolves types with the loader of Chicory's runtime classes. */
@@ -55,7 +61,7 @@ public final class ClassRewriter {
                     changed |= CompareFuser.rewrite(method);
                     changed |= LoopHeaderSpiller.rewrite(node.name, method);
                 }
-                if (!keepStaticCalls.contains(id) && HelperCallRewrite.rewrite(method)) {
+                if (!keepStaticCalls.contains(id) && HelperCallRewrite.rewrite(method, callSiteLimits)) {
                     callSites.add(id);
                     changed = true;
                 }

@@ -31,9 +31,9 @@ import org.objectweb.asm.tree.MethodNode;
  * costs more than a static call until C2 compiles the method: it is linked on its first execution,
  * the interpreter passes it through two method-handle frames, and C1 code compiled before it was
  * linked calls it out of line. So only the calls where C2 runs out of inlining budget are
- * rewritten: those in a method with at least {@link #MIN_SITES} helper calls (wasi-libc's {@code
- * memcpy} and {@code memmove} have 80-90), and there in the loops with at least {@link
- * #MIN_LOOP_SITES} (an unrolled copy loop has 8 to 16).
+ * rewritten ({@link Limits#DEFAULT}): those in a method with at least 80 helper calls (wasi-libc's
+ * {@code memcpy} and {@code memmove} have 80-90), and there in the loops with at least 8 (an
+ * unrolled copy loop has 8 to 16).
  */
 final class HelperCallRewrite {
     private static final String MEMORY = "Lcom/dylibso/chicory/runtime/Memory;";
@@ -54,11 +54,17 @@ final class HelperCallRewrite {
             "memoryWriteFloat(IFI" + MEMORY + ")V",
             "memoryWriteDouble(IDI" + MEMORY + ")V");
 
-    /** A method with fewer helper calls keeps them all: C2 inlines some 30 before its cutoff. */
-    static final int MIN_SITES = 80;
+    /**
+     * Which calls are rewritten: those in a loop with at least {@code loopSites} helper calls, in a
+     * method with at least {@code methodSites}.
+     */
+    record Limits(int methodSites, int loopSites) {
+        /** C2 inlines some 30 helper calls of a method before its cutoff; 80 leaves the small ones alone. */
+        static final Limits DEFAULT = new Limits(80, 8);
 
-    /** A loop with fewer helper calls keeps them. */
-    static final int MIN_LOOP_SITES = 8;
+        /** Every helper call in a loop, for tests of the call sites on code of every shape. */
+        static final Limits EVERY_LOOP = new Limits(0, 1);
+    }
 
     private static final Handle BOOTSTRAP = new Handle(
             H_INVOKESTATIC,
@@ -75,7 +81,7 @@ final class HelperCallRewrite {
      *
      * @return whether anything changed
      */
-    static boolean rewrite(MethodNode method) {
+    static boolean rewrite(MethodNode method, Limits limits) {
         InsnList insns = method.instructions;
         List<AbstractInsnNode> calls = new ArrayList<>();
         for (AbstractInsnNode insn = insns.getFirst(); insn != null; insn = insn.getNext()) {
@@ -83,10 +89,10 @@ final class HelperCallRewrite {
                 calls.add(insn);
             }
         }
-        if (calls.size() < MIN_SITES) {
+        if (calls.isEmpty() || calls.size() < limits.methodSites()) {
             return false;
         }
-        boolean[] inLoop = loopBodies(insns);
+        boolean[] inLoop = loopBodies(insns, limits.loopSites());
         boolean changed = false;
         for (AbstractInsnNode insn : calls) {
             if (inLoop[insns.indexOf(insn)]) {
@@ -106,11 +112,11 @@ final class HelperCallRewrite {
     }
 
     /**
-     * Which instructions lie in a loop with at least {@link #MIN_LOOP_SITES} helper calls: between a
+     * Which instructions lie in a loop with at least {@code loopSites} helper calls: between a
      * label and a jump back to it. Chicory's code is structured, so that is the loop's body with
      * the blocks nested in it.
      */
-    private static boolean[] loopBodies(InsnList insns) {
+    private static boolean[] loopBodies(InsnList insns, int loopSites) {
         int[] callsBefore = new int[insns.size() + 1];
         int index = 0;
         for (AbstractInsnNode insn = insns.getFirst(); insn != null; insn = insn.getNext(), index++) {
@@ -121,7 +127,7 @@ final class HelperCallRewrite {
             if (insn instanceof JumpInsnNode jump) {
                 int from = insns.indexOf(jump.label);
                 int to = insns.indexOf(jump);
-                if (from < to && callsBefore[to] - callsBefore[from] >= MIN_LOOP_SITES) {
+                if (from < to && callsBefore[to] - callsBefore[from] >= loopSites) {
                     Arrays.fill(inLoop, from, to + 1, true);
                 }
             }

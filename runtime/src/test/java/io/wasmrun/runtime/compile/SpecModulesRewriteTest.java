@@ -21,24 +21,41 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every module of the wasm-2.0 spec suite (converted by {@code wast2json}): Chicory's classes,
  * rewritten by {@link ClassRewriter}, must load (the JVM verifies each one); modules without imports
  * also run every {@code assert_return} invocation on the rewritten classes and on Chicory's
- * interpreter, and the two must agree.
+ * interpreter, and the two must agree. Run twice: as wasmrun rewrites, and with every helper call
+ * in a loop made a call site ({@link HelperCallRewrite.Limits#EVERY_LOOP}), since the spec
+ * modules' functions are too small for the default limits.
  */
 class SpecModulesRewriteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Which helper calls the rewriter makes call sites. */
+    enum Sites {
+        DEFAULT(HelperCallRewrite.Limits.DEFAULT),
+        EVERY_LOOP(HelperCallRewrite.Limits.EVERY_LOOP);
+
+        final HelperCallRewrite.Limits limits;
+
+        Sites(HelperCallRewrite.Limits limits) {
+            this.limits = limits;
+        }
+    }
+
     private int modules;
     private int rewrittenClasses;
     private int invocations;
+    private int callSites;
     private final List<String> mismatches = new ArrayList<>();
 
-    @Test
-    void everySpecModuleLoadsAndRunsRewritten() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Sites.class)
+    void everySpecModuleLoadsAndRunsRewritten(Sites sites) throws Exception {
         Path suite = Path.of(System.getProperty("wasm.testsuite", "../../shared/wasm-testsuite"), "wasm-2.0");
         assumeTrue(Files.isDirectory(suite), "no spec suite at " + suite.toAbsolutePath());
         assumeTrue(hasWast2Json(), "wast2json is not installed");
@@ -47,7 +64,7 @@ class SpecModulesRewriteTest {
         try (Stream<Path> files = Files.list(suite)) {
             wasts = files.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
         }
-        var rewriter = ClassRewriter.forChicory();
+        var rewriter = new ClassRewriter(com.dylibso.chicory.runtime.Machine.class.getClassLoader(), sites.limits);
         for (Path wast : wasts) {
             Path json = convert(wast, out);
             if (json != null) {
@@ -55,12 +72,35 @@ class SpecModulesRewriteTest {
             }
         }
         System.out.printf(
-                "spec modules loaded: %d, classes rewritten: %d, invocations compared: %d%n",
-                modules, rewrittenClasses, invocations);
+                "%s: spec modules loaded: %d, classes rewritten: %d, helper call sites: %d, invocations compared: %d%n",
+                sites, modules, rewrittenClasses, callSites, invocations);
+        if (sites == Sites.EVERY_LOOP) {
+            // few spec functions load or store in a loop: 91 sites when this was written
+            assertTrue(callSites > 50, "only " + callSites + " helper call sites");
+        }
         assertTrue(modules > 1000, "only " + modules + " modules loaded");
         assertTrue(rewrittenClasses > 0, "no class needed rewriting: the suite should have loops with parameters");
         assertTrue(invocations > 10_000, "only " + invocations + " invocations compared");
         assertEquals(List.of(), mismatches);
+    }
+
+    /** The {@code invokedynamic} sites bound to {@code HelperCallSites} in a class. */
+    private static int callSites(byte[] classFile) {
+        int[] sites = {0};
+        new org.objectweb.asm.ClassReader(classFile).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override
+            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+                return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                    @Override
+                    public void visitInvokeDynamicInsn(String method, String descriptor, org.objectweb.asm.Handle bootstrap, Object... arguments) {
+                        if (bootstrap.getOwner().equals("io/wasmrun/runtime/engine/HelperCallSites")) {
+                            sites[0]++;
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return sites[0];
     }
 
     private void runScript(Path json, ClassRewriter rewriter) throws IOException {
@@ -83,6 +123,7 @@ class SpecModulesRewriteTest {
                     for (var name : original.classes().keySet()) {
                         if (original.classes().get(name) != rewritten.classes().get(name)) {
                             rewrittenClasses++;
+                            callSites += callSites(rewritten.classes().get(name));
                         }
                     }
                     var factory = ModuleCompiler.load(module, rewritten.toBytes());
