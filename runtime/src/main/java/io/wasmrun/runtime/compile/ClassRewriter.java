@@ -17,11 +17,11 @@ import org.objectweb.asm.tree.MethodNode;
  * instead ({@link EngineCallRedirect}, in every method), comparisons that feed a branch become
  * the JVM's compare-and-jump ({@link CompareFuser}), then
  * every loop header is made to start with an empty operand stack so HotSpot can compile the loop
- * on-stack ({@link LoopHeaderSpiller}), and loads, stores and interrupt checks become call sites
- * C2 inlines in any method ({@link HelperCallRewrite}, in every method). Stack map frames are
- * recomputed. A class no pass changes comes back as it was; a method that the spill code would
- * push over the JVM's 64 KiB method limit is kept as Chicory wrote it, and one that the call sites
- * would push over HotSpot's 8000-byte limit for compiling keeps Chicory's static calls.
+ * on-stack ({@link LoopHeaderSpiller}), and the loads, stores and interrupt checks in the memory
+ * loops of large functions become call sites that C2 inlines ({@link HelperCallRewrite}). Stack
+ * map frames are recomputed. A class no pass changes comes back as it was; a method that the spill
+ * code would push over the JVM's 64 KiB method limit is kept as Chicory wrote it, and one over
+ * HotSpot's 8000-byte limit for compiling with call sites keeps Chicory's static calls.
  */
 public final class ClassRewriter {
     private final ClassLoader resolver;
@@ -80,6 +80,9 @@ public final class ClassRewriter {
                     throw e;
                 }
                 continue;
+            }
+            if (callSites.isEmpty()) {
+                return rewritten;
             }
             Set<String> huge = methodsOver(rewritten, HUGE_METHOD_LIMIT);
             huge.retainAll(callSites);

@@ -40,9 +40,13 @@ class HelperCallRewriteTest {
      * the sum of what it loaded; {@code spin(p)} loops forever over 8 accesses at p.
      */
     private static String module() {
+        return module(PROLOGUE_STORES);
+    }
+
+    private static String module(int prologueStores) {
         var wat = new StringBuilder("(module (memory (export \"memory\") 1)\n");
         wat.append("(func (export \"copy\") (param $d i32) (param $s i32) (param $n i32) (result i64) (local $sum i64)\n");
-        for (int i = 0; i < PROLOGUE_STORES; i++) {
+        for (int i = 0; i < prologueStores; i++) {
             wat.append("  (i32.store8 (i32.const ").append(i).append(") (i32.const ").append(i + 1).append("))\n");
         }
         wat.append("""
@@ -94,6 +98,25 @@ class HelperCallRewriteTest {
         assertEquals(PROLOGUE_STORES, shadedMemoryCalls(copy), "the stores outside the loop stay calls");
         // the loop's 7 loads and 6 stores, and its interrupt check
         assertEquals(14, callSites(copy));
+    }
+
+    @Test
+    void aMethodOverHotSpotsCompileLimitKeepsItsCalls() {
+        var bytes = Wat.toBinary(module(1000), "huge.wat");
+        var classes = new ModuleCompiler(CompileCache.NONE).compile(Parser.parse(bytes)).classes().values();
+        MethodNode copy = null;
+        for (byte[] classFile : classes) {
+            var node = new ClassNode();
+            new ClassReader(classFile).accept(node, 0);
+            for (MethodNode m : node.methods) {
+                if (m.name.equals("func_0")) {
+                    copy = m;
+                    assertTrue(ClassRewriter.methodsOver(classFile, ClassRewriter.HUGE_METHOD_LIMIT).contains("func_0" + m.desc));
+                }
+            }
+        }
+        assertEquals(0, callSites(copy));
+        assertEquals(1000 + 13, shadedMemoryCalls(copy));
     }
 
     @Test
