@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why: HotSpot's C2 stops inlining into a method once parsing it has created about 18,000
  * nodes ({@code NodeCountInliningCutoff}, fixed in product builds), and one memory access inlines
  * about 30 methods of the JDK's memory-segment code, some 600 nodes. In a wasm function with more
- * than a few dozen loads and stores (wasi-libc's {@code memmove} has 90), the accesses after the
+ * than a few dozen loads and stores (wasi-libc's {@code memcpy} and {@code memmove} have 80 and 89), the accesses after the
  * first 30 were calls, hot loops included. C2 does not refuse a callee reached through a method
  * handle's lambda form past that cutoff: it inlines it after parsing, when the segment code has
  * folded down to a few nodes (limited by {@code LiveNodeCountInliningCutoff} on live nodes
