@@ -30,13 +30,19 @@ import java.util.function.Function;
  * warm-up, so start-up and JIT warm-up drop out and steady state remains (what node's in-process
  * numbers measure).
  *
- * <p>Usage: {@code InProcessCorpus wasmrun|chicory WARMUP RUNS MODULE [ARGS...]}. The guest's
- * output of the first run goes to stdout (later runs' to a buffer, checked to be the same); the
- * last line on stderr is {@code ms: T1 T2 ...}, the wall time of each timed run in milliseconds.
+ * <p>Usage: {@code InProcessCorpus wasmrun|chicory WARMUP RUNS MODULE [ARGS...]}. Warm-up is
+ * WARMUP runs and at least {@link #WARMUP_NANOS} of them: code that runs once per run (a short
+ * program's {@code main} and {@code printf}) is compiled only after thousands of runs, so ten runs
+ * of a hello world left it interpreted. The guest's output of the first run goes to stdout (later
+ * runs' to a buffer, checked to be the same); the last line on stderr is {@code ms: T1 T2 ...},
+ * the wall time of each timed run in milliseconds.
  * {@code wasmrun} runs through the embedding API with its defaults (compiler, on-demand
  * allocator); {@code chicory} is plain Chicory, its compiler and its WASI, as {@link PlainChicory}.
  */
 public final class InProcessCorpus {
+    /** The least time the warm-up runs take. */
+    static final long WARMUP_NANOS = 3_000_000_000L;
+
     private InProcessCorpus() {}
 
     /** One run of the guest, its output into {@code stdout}. */
@@ -61,7 +67,9 @@ public final class InProcessCorpus {
         };
         String expected = null;
         var times = new StringBuilder("ms:");
-        for (int i = 0; i < warmup + runs; i++) {
+        long warmupEnd = System.nanoTime() + WARMUP_NANOS;
+        int timed = 0;
+        for (int i = 0; timed < runs; i++) {
             var stdout = new ByteArrayOutputStream();
             long start = System.nanoTime();
             runner.run(argv, stdout);
@@ -74,8 +82,9 @@ public final class InProcessCorpus {
             } else if (!output.equals(expected)) {
                 throw new IllegalStateException("run " + i + " printed '" + output + "', the first '" + expected + "'");
             }
-            if (i >= warmup) {
+            if (i >= warmup && start >= warmupEnd) {
                 times.append(' ').append(String.format("%.3f", elapsed / 1e6));
+                timed++;
             }
         }
         System.err.println(times);
