@@ -20,15 +20,19 @@ import com.dylibso.chicory.wasm.types.StartSection;
 import com.dylibso.chicory.wasm.types.TableSection;
 import com.dylibso.chicory.wasm.types.TagSection;
 import com.dylibso.chicory.wasm.types.TypeSection;
+import io.wasmrun.runtime.engine.FunctionBodySource;
+import io.wasmrun.runtime.engine.InstanceFunctionBodies;
 import io.wasmrun.runtime.validate.Sections;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Decodes what a module declares (types, imports, exports, memories, tables, globals, elements,
@@ -39,9 +43,9 @@ import java.util.concurrent.FutureTask;
  * of a C program in a fresh JVM (25 KB of code: about 25 ms).
  *
  * <p>The module's code section holds one body per function, so its function and code sections
- * still agree: empty, except for the functions the classes leave to Chicory's interpreter (too
- * large for a JVM method), which are decoded ({@link SelectedBodies}). Nothing may interpret the
- * empty ones.
+ * still agree: all empty. The functions the classes leave to Chicory's interpreter (too large for
+ * a JVM method) are decoded when an instance first calls them ({@link LazyFunctionBodies}), or up
+ * front where instances cannot take a body late ({@link SelectedBodies}).
  */
 final class DeclarationDecoder {
     private static final int[] DECLARATION_SECTIONS = {
@@ -59,17 +63,36 @@ final class DeclarationDecoder {
      * @throws RuntimeException as Chicory's parser does for bytes it cannot decode
      */
     static WasmModule decode(byte[] bytes, String digest) {
-        return decode(bytes, digest, Set.of());
+        return decode(bytes, digest, Set.of(), null).module();
     }
 
     /**
-     * The module's declarations with the bodies of the functions {@code withBodies} (absolute
-     * indices: imports first), for the functions compiled classes leave to the interpreter; every
-     * other body is empty.
+     * A module decoded without its function bodies, and where its interpreted functions' bodies
+     * come from.
      *
+     * @param module the declarations; its code section holds an empty body for every function
+     *     whose body is not decoded
+     * @param bodies supplies the interpreted functions' bodies when first called; null when they
+     *     are in {@code module} (or there are none)
+     */
+    record Declarations(WasmModule module, FunctionBodySource bodies) {}
+
+    /**
+     * The module's declarations, with the functions {@code withBodies} (absolute indices: imports
+     * first), which compiled classes leave to the interpreter, decoded when first called where
+     * {@link InstanceFunctionBodies#writable() instances take bodies late}, else decoded now.
+     *
+     * @param complete decodes the whole module, for the rare run that needs every body
      * @throws RuntimeException as Chicory's parser does for bytes it cannot decode
      */
-    static WasmModule decode(byte[] bytes, String digest, Set<Integer> withBodies) {
+    static Declarations decode(byte[] bytes, String digest, Set<Integer> withBodies, Supplier<WasmModule> complete) {
+        return decode(bytes, digest, withBodies, complete, InstanceFunctionBodies.writable());
+    }
+
+    /** Like {@link #decode(byte[], String, Set, Supplier)}, with the bodies decoded later only if {@code late}. */
+    static Declarations decode(
+            byte[] bytes, String digest, Set<Integer> withBodies, Supplier<WasmModule> complete, boolean late) {
+        boolean lazy = late && !withBodies.isEmpty();
         var parser = Parser.builder();
         for (int id : DECLARATION_SECTIONS) {
             parser.includeSectionId(id);
@@ -84,8 +107,8 @@ final class DeclarationDecoder {
                 imported[0] = imports.count(ExternalType.FUNCTION);
             } else if (section instanceof FunctionSection functions) {
                 defined[0] = functions.functionCount();
-                if (!withBodies.isEmpty()) {
-                    bodies.add(decodeInBackground(bytes, withBodies, imported[0]));
+                if (!withBodies.isEmpty() && !lazy) {
+                    bodies.add(decodeInBackground(bytes, defined(withBodies, imported[0])));
                 }
             }
         });
@@ -94,7 +117,10 @@ final class DeclarationDecoder {
         for (int i = 0; i < defined[0]; i++) {
             code.addFunctionBody(decoded.getOrDefault(i, NO_BODY));
         }
-        return module.setCodeSection(code.build()).build();
+        FunctionBodySource source = lazy
+                ? new LazyFunctionBodies(SelectedBodies.of(bytes, defined(withBodies, imported[0])), imported[0], complete)
+                : null;
+        return new Declarations(module.setCodeSection(code.build()).build(), source);
     }
 
     /**
@@ -115,17 +141,21 @@ final class DeclarationDecoder {
         return rest;
     }
 
-    /**
-     * Starts decoding the bodies {@code withBodies} (absolute indices) on a thread of its own, so
-     * that it overlaps with decoding the sections after the function section (data, elements).
-     */
-    private static FutureTask<Map<Integer, FunctionBody>> decodeInBackground(
-            byte[] bytes, Set<Integer> withBodies, int imported) {
-        var selected = new TreeSet<Integer>();
-        for (int index : withBodies) {
-            selected.add(index - imported);
+    /** The defined-function indices of the functions {@code absolute}. */
+    private static SortedSet<Integer> defined(Set<Integer> absolute, int imported) {
+        var indices = new TreeSet<Integer>();
+        for (int index : absolute) {
+            indices.add(index - imported);
         }
-        var task = new FutureTask<>(() -> SelectedBodies.decode(bytes, selected));
+        return indices;
+    }
+
+    /**
+     * Starts decoding the bodies of the defined functions {@code selected} on a thread of its own,
+     * so that it overlaps with decoding the sections after the function section (data, elements).
+     */
+    private static FutureTask<Map<Integer, FunctionBody>> decodeInBackground(byte[] bytes, SortedSet<Integer> selected) {
+        var task = new FutureTask<>(() -> SelectedBodies.of(bytes, selected).decodeAll());
         Thread.ofPlatform().daemon().name("wasmrun-bodies").start(task);
         return task;
     }

@@ -14,6 +14,7 @@ import io.wasmrun.runtime.compile.CompileCache;
 import io.wasmrun.runtime.compile.DiskCompileCache;
 import io.wasmrun.FirstCompile;
 import io.wasmrun.runtime.compile.ModuleCompiler;
+import io.wasmrun.runtime.engine.FunctionBodySource;
 import io.wasmrun.runtime.engine.StackFloor;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,6 +48,9 @@ public final class LoadedModule {
         this.engine = engine;
         this.compileCache = compileCache;
         this.cachedCode = cachedCode;
+        if (cachedCode != null && cachedCode.bodies() != null) {
+            interpreterStackFloor = cachedCode.interpreterStackFloor();
+        }
     }
 
     /**
@@ -54,8 +58,12 @@ public final class LoadedModule {
      *
      * @param jar the classes jar
      * @param complete decodes the module with its function bodies
+     * @param bodies supplies the bodies of interpreted functions when first called; null when the
+     *     module holds them
+     * @param interpreterStackFloor the stack floor recorded with the classes, which stands for
+     *     {@link StackFloor#of} the module when its bodies come later
      */
-    record CachedCode(byte[] jar, Supplier<WasmModule> complete) {}
+    record CachedCode(byte[] jar, Supplier<WasmModule> complete, FunctionBodySource bodies, int interpreterStackFloor) {}
 
     /**
      * How a first run of a large module compiles ({@link io.wasmrun.FirstCompile}).
@@ -192,7 +200,8 @@ public final class LoadedModule {
             case INTERPRETER -> InterpreterMachine::new;
             case COMPILER -> cachedCode == null
                     ? compiledOnFirstRun(blocking)
-                    : new ModuleCompiler(compileCache).machineFactory(wasm(), cachedCode.jar(), cachedCode.complete());
+                    : new ModuleCompiler(compileCache)
+                            .machineFactory(wasm(), cachedCode.jar(), cachedCode.complete(), cachedCode.bodies());
         };
     }
 

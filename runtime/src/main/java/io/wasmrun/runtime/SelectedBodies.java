@@ -9,41 +9,93 @@ import io.wasmrun.runtime.validate.Leb;
 import io.wasmrun.runtime.validate.Sections;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 
 /**
- * Decodes the bodies of a few functions of a module, not the others: on a compile-cache hit, the
- * functions its classes leave to Chicory's interpreter (too large for a JVM method) are the only
- * bodies the run may need. It copies the module's type section and those bodies into a small
- * module of its own and hands that to Chicory's parser, so the cost follows the bodies chosen,
- * not the module's size (a 30 MB program with 25 such functions: 1.3 MB of code decoded).
+ * The encoded bodies of a few functions of a module, copied out of it with its type section, and
+ * decoded on request: on a compile-cache hit, the functions its classes leave to Chicory's
+ * interpreter (too large for a JVM method) are the only bodies the run may need. Decoding puts
+ * the type section and the bodies asked for into a small module of its own and hands that to
+ * Chicory's parser, so the cost follows the bodies, not the module's size (a 30 MB program with 25
+ * such functions: 1.3 MB of code, which Chicory decodes into some 230 MB of objects).
  */
 final class SelectedBodies {
     private static final int HEADER_SIZE = 8;
 
-    private SelectedBodies() {}
+    /** The module's header and type section. */
+    private final byte[] prefix;
+    /** Each selected body with its size, by defined-function index. */
+    private final Map<Integer, byte[]> encoded;
+
+    private SelectedBodies(byte[] prefix, Map<Integer, byte[]> encoded) {
+        this.prefix = prefix;
+        this.encoded = encoded;
+    }
 
     /**
      * The bodies of the defined functions {@code indices} (counted from the first defined
-     * function, not the imports) of the module {@code bytes}.
+     * function, not the imports) of the module {@code bytes}, still encoded.
      *
-     * @throws RuntimeException when the bytes do not hold those bodies, as Chicory's parser does
+     * @throws RuntimeException when the bytes do not hold those bodies
      */
-    static Map<Integer, FunctionBody> decode(byte[] bytes, SortedSet<Integer> indices) {
+    static SelectedBodies of(byte[] bytes, SortedSet<Integer> indices) {
         Sections sections = Sections.of(bytes);
         if (sections == null) {
             throw new IllegalArgumentException("the module has no type and code sections");
         }
+        var prefix = new ByteArrayOutputStream();
+        prefix.write(bytes, 0, HEADER_SIZE);
+        prefix.write(bytes, sections.typeHeader(), sections.typeEnd() - sections.typeHeader());
+        var encoded = new TreeMap<Integer, byte[]>();
+        var cursor = new ByteCursor(bytes, sections.codeStart());
+        long count = cursor.u32();
+        for (int i = 0; i < count && encoded.size() < indices.size(); i++) {
+            int sizeAt = cursor.position();
+            int size = Math.toIntExact(cursor.u32());
+            int bodyEnd = Math.addExact(cursor.position(), size);
+            if (indices.contains(i)) {
+                encoded.put(i, Arrays.copyOfRange(bytes, sizeAt, bodyEnd));
+            }
+            cursor.seek(bodyEnd);
+        }
+        if (encoded.size() != indices.size()) {
+            throw new IllegalArgumentException("the module has no function " + indices.last());
+        }
+        return new SelectedBodies(prefix.toByteArray(), encoded);
+    }
+
+    /** Whether defined function {@code index} is one of the selected. */
+    boolean has(int index) {
+        return encoded.containsKey(index);
+    }
+
+    /** The body of the selected defined function {@code index}, decoded. */
+    FunctionBody decode(int index) {
+        return decode(List.of(index)).get(index);
+    }
+
+    /** Every selected body, decoded in one pass. */
+    Map<Integer, FunctionBody> decodeAll() {
+        return decode(encoded.keySet());
+    }
+
+    private Map<Integer, FunctionBody> decode(Collection<Integer> indices) {
+        var code = new ByteArrayOutputStream();
+        Leb.unsigned(code, indices.size());
+        for (int index : indices) {
+            code.writeBytes(encoded.get(index));
+        }
         var module = new ByteArrayOutputStream();
-        module.write(bytes, 0, HEADER_SIZE);
-        module.write(bytes, sections.typeHeader(), sections.typeEnd() - sections.typeHeader());
-        byte[] selected = selectedCode(bytes, new ByteCursor(bytes, sections.codeStart()), indices);
+        module.writeBytes(prefix);
         module.write(SectionId.CODE);
-        Leb.unsigned(module, selected.length);
-        module.writeBytes(selected);
+        Leb.unsigned(module, code.size());
+        module.writeBytes(code.toByteArray());
         CodeSection[] found = new CodeSection[1];
         Parser.builder()
                 .includeSectionId(SectionId.TYPE)
@@ -51,36 +103,16 @@ final class SelectedBodies {
                 .withValidation(false)
                 .build()
                 .parse(new ByteArrayInputStream(module.toByteArray()), section -> {
-                    if (section instanceof CodeSection code) {
-                        found[0] = code;
+                    if (section instanceof CodeSection codeSection) {
+                        found[0] = codeSection;
                     }
                 });
+        FunctionBody[] decoded = found[0].functionBodies();
         var bodies = new HashMap<Integer, FunctionBody>();
-        List<Integer> order = List.copyOf(indices);
-        FunctionBody[] decoded = found[0] == null ? new FunctionBody[0] : found[0].functionBodies();
-        if (decoded.length != order.size()) {
-            throw new IllegalArgumentException("the module has no function " + order.get(order.size() - 1));
-        }
-        for (int i = 0; i < decoded.length; i++) {
-            bodies.put(order.get(i), decoded[i]);
+        int i = 0;
+        for (int index : indices) {
+            bodies.put(index, decoded[i++]);
         }
         return bodies;
-    }
-
-    /** A code section's contents holding only the bodies {@code indices}, in their order. */
-    private static byte[] selectedCode(byte[] bytes, ByteCursor cursor, SortedSet<Integer> indices) {
-        long count = cursor.u32();
-        var code = new ByteArrayOutputStream();
-        Leb.unsigned(code, indices.size());
-        for (int i = 0; i < count; i++) {
-            int sizeAt = cursor.position();
-            int size = Math.toIntExact(cursor.u32());
-            int bodyEnd = Math.addExact(cursor.position(), size);
-            if (indices.contains(i)) {
-                code.write(bytes, sizeAt, bodyEnd - sizeAt);
-            }
-            cursor.seek(bodyEnd);
-        }
-        return code.toByteArray();
     }
 }

@@ -143,10 +143,10 @@ public final class WasmRuntime implements AutoCloseable {
         Supplier<WasmModule> complete = () -> ModuleDecoder.decode(name, source.moduleBytes()).executable();
         var cached = source.cachedClasses();
         if (cached.isPresent()) {
-            WasmModule declarations = declarations(source.moduleBytes(), cached.get());
+            var declarations = declarations(source.moduleBytes(), cached.get(), complete);
             if (declarations != null) {
-                var code = new LoadedModule.CachedCode(cached.get().jar(), complete);
-                return admit(name, new ModuleDecoder.Decoded(declarations), cached.get().cache(), code);
+                var code = cachedCode(cached.get(), declarations, complete);
+                return admit(name, new ModuleDecoder.Decoded(declarations.module()), cached.get().cache(), code);
             }
             return null;
         }
@@ -155,27 +155,35 @@ public final class WasmRuntime implements AutoCloseable {
         if (loweredClasses.isEmpty()) {
             return null;
         }
-        WasmModule declared = declarations(source.moduleBytes(), CacheKey.of(source.moduleBytes()), Set.of());
-        WasmModule executable = declarations(lowered, loweredClasses.get());
+        var declared = declarations(source.moduleBytes(), CacheKey.of(source.moduleBytes()), Set.of(), complete);
+        var executable = declarations(lowered, loweredClasses.get(), complete);
         if (declared == null || executable == null) {
             return null;
         }
-        var code = new LoadedModule.CachedCode(loweredClasses.get().jar(), complete);
-        return admit(name, new ModuleDecoder.Decoded(declared, executable, lowered), loweredClasses.get().cache(), code);
+        var code = cachedCode(loweredClasses.get(), executable, complete);
+        var decoded = new ModuleDecoder.Decoded(declared.module(), executable.module(), lowered);
+        return admit(name, decoded, loweredClasses.get().cache(), code);
+    }
+
+    private static LoadedModule.CachedCode cachedCode(
+            ModuleSource.CachedClasses classes, DeclarationDecoder.Declarations declarations, Supplier<WasmModule> complete) {
+        return new LoadedModule.CachedCode(classes.jar(), complete, declarations.bodies(), classes.interpreted().stackFloor());
     }
 
     /** The declarations of the module with {@code bytes} and the bodies {@code classes} interpret. */
-    private static WasmModule declarations(byte[] bytes, ModuleSource.CachedClasses classes) {
-        return declarations(bytes, classes.key(), classes.interpretedFunctions());
+    private static DeclarationDecoder.Declarations declarations(
+            byte[] bytes, ModuleSource.CachedClasses classes, Supplier<WasmModule> complete) {
+        return declarations(bytes, classes.key(), classes.interpreted().functions(), complete);
     }
 
     /**
      * The declarations of the module with {@code bytes} and the bodies of {@code withBodies}, or
      * null when they do not decode (the full decoder then says why).
      */
-    private static WasmModule declarations(byte[] bytes, CacheKey key, Set<Integer> withBodies) {
+    private static DeclarationDecoder.Declarations declarations(
+            byte[] bytes, CacheKey key, Set<Integer> withBodies, Supplier<WasmModule> complete) {
         try {
-            return DeclarationDecoder.decode(bytes, key.moduleDigest(), withBodies);
+            return DeclarationDecoder.decode(bytes, key.moduleDigest(), withBodies, complete);
         } catch (RuntimeException e) {
             return null;
         }

@@ -7,6 +7,7 @@ import com.dylibso.chicory.compiler.internal.CompilerResult;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import io.wasmrun.runtime.engine.StackFloor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +59,9 @@ final class ChicoryCodegen {
             result = compile(module, interpreted);
         }
         var collector = result.collector();
-        return new ClassJar(collector.mainClassName(), collector.classBytes(), result.interpretedFunctions());
+        Set<Integer> interpretedFunctions = result.interpretedFunctions();
+        int floor = interpretedFunctions.isEmpty() ? 0 : StackFloor.of(module);
+        return new ClassJar(collector.mainClassName(), collector.classBytes(), interpretedFunctions, floor);
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.wasmrun.runtime.compile;
 
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.NEW;
 
 import java.util.Map;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * Points the compiled code's calls of the Chicory helpers that get guest operands wrong (bounds
@@ -16,6 +19,7 @@ import org.objectweb.asm.tree.MethodNode;
  *   OpcodeImpl.TABLE_INIT, TABLE_COPY, TABLE_FILL   become   TableOps.init, copy, fill
  *   OpcodeImpl.F32_CONVERT_I64_U, F32_MIN, ...      become   FloatOps.f32ConvertI64U, f32Min, ...
  *   &lt;module&gt;Shaded.getAddr (II)I                   becomes  CompiledAddresses.effectiveAddress
+ *   new CompilerInterpreterMachine(instance, ids)   becomes  new LazyBodyInterpreter(instance, ids)
  * </pre>
  *
  * ({@code Shaded} is the helper class Chicory copies into each compiled module; its table helpers
@@ -28,6 +32,8 @@ final class EngineCallRedirect {
     private static final String TABLE_OPS = "io/wasmrun/runtime/engine/TableOps";
     private static final String FLOAT_OPS = "io/wasmrun/runtime/engine/FloatOps";
     private static final String COMPILED_ADDRESSES = "io/wasmrun/runtime/engine/CompiledAddresses";
+    private static final String INTERPRETER = "com/dylibso/chicory/runtime/internal/CompilerInterpreterMachine";
+    private static final String LAZY_BODY_INTERPRETER = "io/wasmrun/runtime/engine/LazyBodyInterpreter";
 
     /** A replacement's class and method name. */
     private record Target(String owner, String name) {}
@@ -59,6 +65,19 @@ final class EngineCallRedirect {
     static boolean rewrite(MethodNode method) {
         boolean changed = false;
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof TypeInsnNode type && type.getOpcode() == NEW && type.desc.equals(INTERPRETER)) {
+                type.desc = LAZY_BODY_INTERPRETER;
+                changed = true;
+                continue;
+            }
+            if (insn instanceof MethodInsnNode constructor
+                    && constructor.getOpcode() == INVOKESPECIAL
+                    && constructor.owner.equals(INTERPRETER)
+                    && constructor.name.equals("<init>")) {
+                constructor.owner = LAZY_BODY_INTERPRETER;
+                changed = true;
+                continue;
+            }
             if (!(insn instanceof MethodInsnNode call) || call.getOpcode() != INVOKESTATIC) {
                 continue;
             }

@@ -3,6 +3,7 @@ package io.wasmrun.runtime.compile;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.wasmrun.runtime.engine.FunctionBodySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
@@ -42,12 +43,12 @@ public final class ModuleCompiler {
 
     /** A machine factory for instances of {@code module}, from the cache when it can. */
     public Function<Instance, Machine> machineFactory(WasmModule module) {
-        return cachedMachineFactory(module).orElseGet(() -> compileAndStore(CacheKey.of(module), module, module));
+        return cachedMachineFactory(module).orElseGet(() -> compileAndStore(CacheKey.of(module), module, module, null));
     }
 
     /** A machine factory for {@code module} from the cache, if it holds the module's classes. */
     public Optional<Function<Instance, Machine>> cachedMachineFactory(WasmModule module) {
-        return cache.get(CacheKey.of(module)).map(jar -> machineFactory(module, jar, () -> module));
+        return cache.get(CacheKey.of(module)).map(jar -> machineFactory(module, jar, () -> module, null));
     }
 
     /**
@@ -55,21 +56,23 @@ public final class ModuleCompiler {
      * cache holds for its key. {@code module} may lack its function bodies (as decoded by the
      * runtime on a cache hit); should the classes fail to load, {@code complete} gives the module
      * with its code, which is compiled and stored afresh. Either way the factory is bound to {@code
-     * module}, the object instances are built from.
+     * module}, the object instances are built from, and its classes' interpreter takes the bodies
+     * {@code module} lacks from {@code bodies} (null when it has them all).
      */
     public Function<Instance, Machine> machineFactory(
-            WasmModule module, byte[] cachedJar, Supplier<WasmModule> complete) {
+            WasmModule module, byte[] cachedJar, Supplier<WasmModule> complete, FunctionBodySource bodies) {
         try {
-            return loadLazily(module, cachedJar);
+            return loadLazily(module, cachedJar, bodies);
         } catch (RuntimeException | LinkageError e) {
             // a damaged entry that slipped past the checksum: compile afresh below
         }
-        return compileAndStore(CacheKey.of(module), module, complete.get());
+        return compileAndStore(CacheKey.of(module), module, complete.get(), bodies);
     }
 
-    private Function<Instance, Machine> compileAndStore(CacheKey key, WasmModule module, WasmModule complete) {
+    private Function<Instance, Machine> compileAndStore(
+            CacheKey key, WasmModule module, WasmModule complete, FunctionBodySource bodies) {
         ClassJar classes = compile(complete);
-        var factory = load(module, classes, true);
+        var factory = load(module, classes, true, bodies);
         cache.put(key, classes.toBytes());
         return factory;
     }
@@ -79,22 +82,23 @@ public final class ModuleCompiler {
      * and verifying every class now.
      */
     public static Function<Instance, Machine> load(WasmModule module, byte[] jar) {
-        return load(module, parse(jar), true);
+        return load(module, parse(jar), true, null);
     }
 
-    private static Function<Instance, Machine> load(WasmModule module, ClassJar classes, boolean verifyAll) {
+    private static Function<Instance, Machine> load(
+            WasmModule module, ClassJar classes, boolean verifyAll, FunctionBodySource bodies) {
         var slices = new LinkedHashMap<String, StoredJar.Slice>();
         classes.classes().forEach((name, bytes) -> slices.put(name, StoredJar.Slice.of(bytes)));
-        return load(module, classes.mainClass(), slices, verifyAll);
+        return load(module, classes.mainClass(), slices, verifyAll, bodies);
     }
 
     /** Loads stored classes into a machine factory, each class defined when first used. */
-    private static Function<Instance, Machine> loadLazily(WasmModule module, byte[] jar) {
+    private static Function<Instance, Machine> loadLazily(WasmModule module, byte[] jar, FunctionBodySource bodies) {
         try {
             var stored = StoredJar.read(jar);
-            return load(module, stored.mainClass(), stored.classes(), false);
+            return load(module, stored.mainClass(), stored.classes(), false, bodies);
         } catch (IOException notStored) {
-            return load(module, parse(jar), false);
+            return load(module, parse(jar), false, bodies);
         }
     }
 
@@ -107,8 +111,12 @@ public final class ModuleCompiler {
     }
 
     private static Function<Instance, Machine> load(
-            WasmModule module, String mainClass, Map<String, StoredJar.Slice> classes, boolean verifyAll) {
-        var loader = new GeneratedClassLoader(classes);
+            WasmModule module,
+            String mainClass,
+            Map<String, StoredJar.Slice> classes,
+            boolean verifyAll,
+            FunctionBodySource bodies) {
+        var loader = new GeneratedClassLoader(classes, bodies);
         try {
             if (verifyAll) {
                 for (String name : loader.undefined()) {

@@ -4,7 +4,6 @@ import com.dylibso.chicory.wasm.WasmModule;
 import io.wasmrun.ModuleLoadException;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The bytes handed to the runtime, unwrapped: a plain module, or a {@link PrecompiledModule} when
@@ -61,7 +60,7 @@ public final class ModuleSource {
     /**
      * The stored classes of this module, when the compile cache (or the precompiled artifact) has
      * them; looked up by the digest of the bytes, before decoding them. They run without the
-     * module's function bodies but those of {@link CachedClasses#interpretedFunctions}.
+     * module's function bodies but those of {@link CachedClasses#interpreted}.
      */
     public Optional<CachedClasses> cachedClasses() {
         return cachedClasses(moduleBytes);
@@ -76,7 +75,7 @@ public final class ModuleSource {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CachedClasses(key, source, jar.get(), ClassJar.interpretedFunctionsOf(jar.get())));
+            return Optional.of(new CachedClasses(key, source, jar.get(), ClassJar.interpretedOf(jar.get())));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -100,10 +99,10 @@ public final class ModuleSource {
      * @param key the module's cache key
      * @param cache the cache they came from, and where recompiled classes go
      * @param jar the classes jar ({@link ClassJar})
-     * @param interpretedFunctions the functions the classes leave to Chicory's interpreter, whose
-     *     bodies must be decoded
+     * @param interpreted the functions the classes leave to Chicory's interpreter, whose
+     *     bodies must be decoded before they run, and the stack floor they run with
      */
-    public record CachedClasses(CacheKey key, CompileCache cache, byte[] jar, Set<Integer> interpretedFunctions) {}
+    public record CachedClasses(CacheKey key, CompileCache cache, byte[] jar, ClassJar.Interpreted interpreted) {}
 
     /**
      * The compile cache for {@code module}, decoded from {@link #moduleBytes()}.

@@ -30,7 +30,7 @@ class GeneratedClassLoaderTest {
         text.append(")\n");
         var module = Parser.parse(Wat.toBinary(text.toString(), "groups.wat"));
         var jar = StoredJar.read(new ModuleCompiler(CompileCache.NONE).compile(module).toBytes());
-        var loader = new GeneratedClassLoader(jar.classes());
+        var loader = new GeneratedClassLoader(jar.classes(), null);
         assertEquals(jar.classes().keySet(), Set.copyOf(loader.undefined()));
 
         var machineClass = Class.forName(jar.mainClass(), true, loader).asSubclass(Machine.class);
