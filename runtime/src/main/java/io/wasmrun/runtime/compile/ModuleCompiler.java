@@ -36,9 +36,13 @@ public final class ModuleCompiler {
         this.rewriter = rewriter;
     }
 
-    /** The classes for {@code module}: Chicory's, rewritten for OSR; neither cached nor loaded. */
+    /**
+     * The classes for {@code module}: Chicory's, rewritten ({@link ClassRewriter}), with the large
+     * {@code call_indirect} dispatch classes split ({@link IndirectDispatchSplit}); neither cached
+     * nor loaded.
+     */
     public ClassJar compile(WasmModule module) {
-        return ChicoryCodegen.generate(module).map(rewriter::rewrite);
+        return IndirectDispatchSplit.apply(ChicoryCodegen.generate(module).map(rewriter::rewrite));
     }
 
     /** A machine factory for instances of {@code module}, from the cache when it can. */
