@@ -27,12 +27,13 @@ wasmrun_jit_flags=(
     -XX:Tier4CompileThreshold=150000
     -XX:FreqInlineSize=100
 )
-# Arrays over 1 MB are allocated in the old generation (-XX:PretenureSizeThreshold): a large
+# Arrays over 4 MB are allocated in the old generation (-XX:PretenureSizeThreshold): a large
 # module's bytes and its cache entry (30 and 75 MB for yosys) live for the whole run, and the
-# first young collection copied them (45 ms; 100 -> 82 MB). yosys -V, cache warm, 6 runs each:
-# 0.92-1.10 s and 342 MB before, 0.89-0.92 s (one 1.05) and 282 MB after.
+# first young collection copied them (45 ms; 100 -> 82 MB). yosys -V, cache warm: 342 MB without,
+# 292-295 MB at 4 MB. At 1 MB (283 MB) a first run's short-lived decoder arrays went to the old
+# generation too: the synthesis script's first run peaked at 1.98 GB against 1.45 GB (4 MB: 1.50).
 wasmrun_jvm_flags=(--enable-native-access=ALL-UNNAMED -Xss16m -XX:+UseSerialGC -XX:-UsePerfData
-    -XX:PretenureSizeThreshold=1m "${wasmrun_jit_flags[@]}")
+    -XX:PretenureSizeThreshold=4m "${wasmrun_jit_flags[@]}")
 # The AOT cache's training run stores classes only, no method profiles: replaying the training's
 # profiles made the JIT compile start-up code at once, which on 2 cores took CPU from the program
 # (hello 289 -> 251 ms, sieve and matrix 4-5 % faster without them).
