@@ -43,9 +43,10 @@ import java.util.function.Supplier;
  * of a C program in a fresh JVM (25 KB of code: about 25 ms).
  *
  * <p>The module's code section holds one body per function, so its function and code sections
- * still agree: all empty. The functions the classes leave to Chicory's interpreter (too large for
- * a JVM method) are decoded when an instance first calls them ({@link LazyFunctionBodies}), or up
- * front where instances cannot take a body late ({@link SelectedBodies}).
+ * still agree. The bodies are empty: the functions the classes leave to Chicory's interpreter (too
+ * large for a JVM method) get theirs when an instance first calls them ({@link
+ * LazyFunctionBodies}); only where instances cannot take a body late are those decoded up front,
+ * into the code section ({@link SelectedBodies}).
  */
 final class DeclarationDecoder {
     private static final int[] DECLARATION_SECTIONS = {
