@@ -9,14 +9,14 @@ import java.util.Properties;
  * The versions that decide whether stored compiled classes still fit this build: Chicory's (its
  * code generator and the runtime classes the generated code calls) and wasmrun's own bytecode
  * rewriting. Bump {@link #REWRITER} whenever {@link ClassRewriter} or one of its passes
- * ({@link EngineCallRedirect}, {@link CompareFuser}, {@link LoopHeaderSpiller}, {@link HelperCallRewrite}) or {@link IndirectDispatchSplit} changes the code they emit, or the stored jar's contents change (its properties included), so every cache entry and
+ * ({@link EngineCallRedirect}, {@link CompareFuser}, {@link LoopHeaderSpiller}, {@link HelperCallRewrite}) or {@link DispatchSplit} changes the code they emit, or the stored jar's contents change (its properties included), so every cache entry and
  * precompiled artifact made before is rejected; also when {@link io.wasmrun.runtime.simd.SimdLowering}
  * changes what it emits, since the cache keeps lowered modules under the original's key ({@link
  * CacheKey#lowering()}).
  */
 public final class CodegenVersion {
     /** The version of wasmrun's rewriting of Chicory's classes. */
-    public static final int REWRITER = 13;
+    public static final int REWRITER = 14;
 
     private static final String CHICORY = readChicoryVersion();
 

@@ -37,12 +37,11 @@ public final class ModuleCompiler {
     }
 
     /**
-     * The classes for {@code module}: Chicory's, rewritten ({@link ClassRewriter}), with the large
-     * {@code call_indirect} dispatch classes split ({@link IndirectDispatchSplit}); neither cached
-     * nor loaded.
+     * The classes for {@code module}: Chicory's, rewritten ({@link ClassRewriter}), with its large
+     * range dispatch classes split ({@link DispatchSplit}); neither cached nor loaded.
      */
     public ClassJar compile(WasmModule module) {
-        return IndirectDispatchSplit.apply(ChicoryCodegen.generate(module).map(rewriter::rewrite));
+        return DispatchSplit.apply(ChicoryCodegen.generate(module).map(rewriter::rewrite));
     }
 
     /** A machine factory for instances of {@code module}, from the cache when it can. */

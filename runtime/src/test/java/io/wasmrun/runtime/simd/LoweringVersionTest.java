@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * the version it was recorded at.
  */
 class LoweringVersionTest {
-    private static final int RECORDED_VERSION = 13;
+    private static final int RECORDED_VERSION = 14;
     private static final String RECORDED_DIGEST = "abcae560101ae93216b84c7d92673651f5c70a0a1b689e3d4a3a44180f59c12b";
 
     @Test
