@@ -46,7 +46,16 @@ final class ChicoryCodegen {
     private ChicoryCodegen() {}
 
     static ClassJar generate(WasmModule module) {
-        Set<Integer> interpreted = new HashSet<>(MethodSizeEstimate.tooLarge(module));
+        return generate(module, MethodSizeEstimate.tooLarge(module));
+    }
+
+    /**
+     * Chicory's classes for {@code module} with the functions {@code interpretedFunctions}
+     * (absolute indices) left to its interpreter, and any others that cannot be compiled. Tests
+     * use it to interpret every function.
+     */
+    static ClassJar generate(WasmModule module, Set<Integer> interpretedFunctions) {
+        Set<Integer> interpreted = new HashSet<>(interpretedFunctions);
         CompilerResult result;
         try {
             result = compile(module, interpreted);
@@ -59,9 +68,9 @@ final class ChicoryCodegen {
             result = compile(module, interpreted);
         }
         var collector = result.collector();
-        Set<Integer> interpretedFunctions = result.interpretedFunctions();
-        int floor = interpretedFunctions.isEmpty() ? 0 : StackFloor.of(module);
-        return new ClassJar(collector.mainClassName(), collector.classBytes(), interpretedFunctions, floor);
+        Set<Integer> left = result.interpretedFunctions();
+        int floor = left.isEmpty() ? 0 : StackFloor.of(module);
+        return new ClassJar(collector.mainClassName(), collector.classBytes(), left, floor);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -21,6 +22,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import io.wasmrun.Strategy;
+import io.wasmrun.runtime.Linker;
+import io.wasmrun.runtime.LoadedModule;
+import io.wasmrun.runtime.WasmInstance;
+import io.wasmrun.runtime.WasmRuntime;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,7 +42,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * also run every {@code assert_return} invocation on the rewritten classes and on Chicory's
  * interpreter, and the two must agree. Run twice: as wasmrun rewrites, and with every helper call
  * in a loop made a call site ({@link HelperCallRewrite.Limits#EVERY_LOOP}), since the spec
- * modules' functions are too small for the default limits.
+ * modules' functions are too small for the default limits. A third run interprets every function:
+ * classes that leave all of them to the interpreter are put in a compile cache, and each module is
+ * loaded from it, so every body is decoded when first called ({@code LazyFunctionBodies}).
  */
 class SpecModulesRewriteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +59,12 @@ class SpecModulesRewriteTest {
         Sites(HelperCallRewrite.Limits limits) {
             this.limits = limits;
         }
+    }
+
+    /** Makes the instance whose calls are compared with the interpreter's; null to skip the module. */
+    private interface Compiled {
+        Instance instantiate(Path file, WasmModule module, ClassJar rewritten, Function<Instance, Machine> factory)
+                throws IOException;
     }
 
     private int modules;
@@ -68,7 +88,8 @@ class SpecModulesRewriteTest {
         for (Path wast : wasts) {
             Path json = convert(wast, out);
             if (json != null) {
-                runScript(json, rewriter);
+                runScript(json, (module, original) -> original.map(rewriter::rewrite), (file, module, rewritten, factory) ->
+                        instantiate(Instance.builder(module).withMachineFactory(factory)));
             }
         }
         System.out.printf(
@@ -103,7 +124,68 @@ class SpecModulesRewriteTest {
         return sites[0];
     }
 
-    private void runScript(Path json, ClassRewriter rewriter) throws IOException {
+    @Test
+    void everySpecModuleRunsInterpretedFromACacheHit(@TempDir Path cacheDir) throws Exception {
+        Path suite = Path.of(System.getProperty("wasm.testsuite", "../../shared/wasm-testsuite"), "wasm-2.0");
+        assumeTrue(Files.isDirectory(suite), "no spec suite at " + suite.toAbsolutePath());
+        assumeTrue(hasWast2Json(), "wast2json is not installed");
+        List<Path> wasts;
+        try (Stream<Path> files = Files.list(suite)) {
+            wasts = files.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
+        }
+        var rewriter = ClassRewriter.forChicory();
+        var cache = new DiskCompileCache(cacheDir);
+        var opened = new ArrayList<WasmInstance>();
+        int[] bodiesLeft = {0};
+        try (var runtime = WasmRuntime.builder()
+                .withStrategy(Strategy.COMPILER)
+                .withCompileCache(cache)
+                .skipBodiesOnCacheHit(true)
+                .build()) {
+            Compiled fromCache = (file, module, rewritten, factory) -> {
+                byte[] bytes = Files.readAllBytes(file);
+                cache.put(CacheKey.of(bytes), rewritten.toBytes());
+                try {
+                    LoadedModule loaded = runtime.load(file.getFileName().toString(), bytes);
+                    if (Arrays.stream(loaded.wasm().codeSection().functionBodies()).allMatch(b -> b.instructions().isEmpty())) {
+                        bodiesLeft[0]++;
+                    }
+                    WasmInstance instance = runtime.instantiate(loaded, new Linker());
+                    opened.add(instance);
+                    return instance.chicory();
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            };
+            for (Path wast : wasts) {
+                Path json = convert(wast, Path.of("target", "spec-json"));
+                if (json != null) {
+                    runScript(json, (module, original) -> DispatchSplit.apply(
+                            ChicoryCodegen.generate(module, allFunctions(module)).map(rewriter::rewrite)), fromCache);
+                    opened.forEach(WasmInstance::close);
+                    opened.clear();
+                }
+            }
+        }
+        System.out.printf("every function interpreted: modules %d (all bodies left for the first call: %d), invocations compared: %d%n",
+                modules, bodiesLeft[0], invocations);
+        assertTrue(modules > 1000, "only " + modules + " modules loaded");
+        assertTrue(bodiesLeft[0] > 1000, "only " + bodiesLeft[0] + " modules were loaded without their bodies");
+        assertTrue(invocations > 10_000, "only " + invocations + " invocations compared");
+        assertEquals(List.of(), mismatches);
+    }
+
+    private static Set<Integer> allFunctions(WasmModule module) {
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        var all = new HashSet<Integer>();
+        for (int i = 0; i < module.functionSection().functionCount(); i++) {
+            all.add(imported + i);
+        }
+        return all;
+    }
+
+    private void runScript(Path json, BiFunction<WasmModule, ClassJar, ClassJar> classes, Compiled compiledInstance)
+            throws IOException {
         Instance compiled = null;
         Instance interpreted = null;
         for (JsonNode command : JSON.readTree(json.toFile()).get("commands")) {
@@ -119,8 +201,8 @@ class SpecModulesRewriteTest {
                     if (original == null) {
                         continue;
                     }
-                    ClassJar rewritten = original.map(rewriter::rewrite);
-                    for (var name : original.classes().keySet()) {
+                    ClassJar rewritten = classes.apply(module, original);
+                    for (var name : rewritten.classes().keySet()) {
                         if (original.classes().get(name) != rewritten.classes().get(name)) {
                             rewrittenClasses++;
                             callSites += callSites(rewritten.classes().get(name));
@@ -129,7 +211,8 @@ class SpecModulesRewriteTest {
                     var factory = ModuleCompiler.load(module, rewritten.toBytes());
                     modules++;
                     if (module.importSection().importCount() == 0) {
-                        compiled = instantiate(Instance.builder(module).withMachineFactory(factory));
+                        Path file = json.resolveSibling(command.get("filename").asText());
+                        compiled = compiledInstance.instantiate(file, module, rewritten, factory);
                         interpreted = instantiate(Instance.builder(module).withMachineFactory(InterpreterMachine::new));
                     }
                 }
