@@ -76,14 +76,8 @@ class SpecModulesRewriteTest {
     @ParameterizedTest
     @EnumSource(Sites.class)
     void everySpecModuleLoadsAndRunsRewritten(Sites sites) throws Exception {
-        Path suite = Path.of(System.getProperty("wasm.testsuite", "../../shared/wasm-testsuite"), "wasm-2.0");
-        assumeTrue(Files.isDirectory(suite), "no spec suite at " + suite.toAbsolutePath());
-        assumeTrue(hasWast2Json(), "wast2json is not installed");
+        List<Path> wasts = specScripts();
         Path out = Path.of("target", "spec-json");
-        List<Path> wasts;
-        try (Stream<Path> files = Files.list(suite)) {
-            wasts = files.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
-        }
         var rewriter = new ClassRewriter(com.dylibso.chicory.runtime.Machine.class.getClassLoader(), sites.limits);
         for (Path wast : wasts) {
             Path json = convert(wast, out);
@@ -126,13 +120,7 @@ class SpecModulesRewriteTest {
 
     @Test
     void everySpecModuleRunsInterpretedFromACacheHit(@TempDir Path cacheDir) throws Exception {
-        Path suite = Path.of(System.getProperty("wasm.testsuite", "../../shared/wasm-testsuite"), "wasm-2.0");
-        assumeTrue(Files.isDirectory(suite), "no spec suite at " + suite.toAbsolutePath());
-        assumeTrue(hasWast2Json(), "wast2json is not installed");
-        List<Path> wasts;
-        try (Stream<Path> files = Files.list(suite)) {
-            wasts = files.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
-        }
+        List<Path> wasts = specScripts();
         var rewriter = ClassRewriter.forChicory();
         var cache = new DiskCompileCache(cacheDir);
         var opened = new ArrayList<WasmInstance>();
@@ -173,6 +161,16 @@ class SpecModulesRewriteTest {
         assertTrue(bodiesLeft[0] > 1000, "only " + bodiesLeft[0] + " modules were loaded without their bodies");
         assertTrue(invocations > 10_000, "only " + invocations + " invocations compared");
         assertEquals(List.of(), mismatches);
+    }
+
+    /** The wasm-2.0 spec suite's scripts; the test is skipped without the suite or {@code wast2json}. */
+    private static List<Path> specScripts() throws IOException {
+        Path suite = Path.of(System.getProperty("wasm.testsuite", "../../shared/wasm-testsuite"), "wasm-2.0");
+        assumeTrue(Files.isDirectory(suite), "no spec suite at " + suite.toAbsolutePath());
+        assumeTrue(hasWast2Json(), "wast2json is not installed");
+        try (Stream<Path> files = Files.list(suite)) {
+            return files.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
+        }
     }
 
     private static Set<Integer> allFunctions(WasmModule module) {
